@@ -1,0 +1,259 @@
+"""The App: modes, app-wide keys, the command palette, the open session, undo and saving."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import ModalScreen, Screen
+
+from poforum_tui.domain import Clock, DomainError, Session, SystemClock
+from poforum_tui.screens.agenda import AgendaScreen
+from poforum_tui.screens.board import BoardScreen
+from poforum_tui.screens.decisions import DecisionsScreen
+from poforum_tui.screens.sessions import SessionsScreen
+from poforum_tui.store import SessionFileError, load, save
+from poforum_tui.store.create import create_session_file
+from poforum_tui.store.templates import from_template, list_templates
+
+UNDO_LIMIT = 200
+SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
+
+
+class PoforumApp(App[None]):
+    """poforum: one open session, shown on four screens, saved after every change."""
+
+    TITLE = "poforum"
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "sessions": SessionsScreen,
+        "agenda": AgendaScreen,
+        "board": BoardScreen,
+        "decisions": DecisionsScreen,
+    }
+    BINDINGS = [
+        Binding("0", "go('sessions')", "Sessions", id="go-sessions"),
+        Binding("1", "go('agenda')", "Agenda", id="go-agenda"),
+        Binding("2", "go('board')", "Board", id="go-board"),
+        Binding("3", "go('decisions')", "Decisions", id="go-decisions"),
+        Binding("question_mark,f1", "toggle_help", "Help", id="help", key_display="?"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    session: var[Session | None] = var(None, always_update=True, init=False)
+    """The open session; screens watch it and redraw."""
+
+    def __init__(
+        self,
+        folder: Path | str = "sessions",
+        *,
+        path: Path | str | None = None,
+        session: Session | None = None,
+        read_only: bool = False,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.folder = Path(folder)
+        self.path: Path | None = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.clock: Clock = clock or SystemClock()
+        self.undo_stack: list[Session] = []
+        self.redo_stack: list[Session] = []
+        self._save_lock = threading.Lock()
+        self._saved: Session | None = None
+        self.save_error: str | None = None
+        if self.path is not None and session is None:
+            session = load(self.path)
+        self._initial = session
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self._initial is not None:
+            self._set_open(self._initial)
+            self.switch_mode("agenda")
+        else:
+            self.switch_mode("sessions")
+
+    def _set_open(self, session: Session) -> None:
+        self._saved = session
+        self.undo_stack.clear()
+        self.redo_stack.clear()
+        self.session = session
+        self._show_title()
+
+    def _show_title(self) -> None:
+        session = self.session
+        if session is None:
+            self.title, self.sub_title = "poforum", str(self.folder)
+            return
+        parts = [session.date.isoformat(), session.kind]
+        if self.read_only:
+            parts.append("read-only")
+        self.title, self.sub_title = session.title, " · ".join(parts)
+
+    def open_session(self, path: Path, *, read_only: bool = False) -> bool:
+        """Load `path` and show its Agenda; a broken file is reported and nothing changes."""
+        try:
+            session = load(path)
+        except SessionFileError as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=10)
+            return False
+        self.flush_save()
+        self.path, self.read_only = Path(path), read_only
+        self._set_open(session)
+        self.switch_mode("agenda")
+        return True
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Notifications show user text literally unless a caller asks for markup."""
+        super().notify(message, markup=markup, **kwargs)
+
+    # -- changing the session ------------------------------------------------------------
+
+    def change(self, operation: Callable[[Session], Session], what: str = "") -> bool:
+        """Apply a pure operation to the open session; refusals are shown, not raised."""
+        if self.session is None:
+            self.notify("Open a session first: pick one on the Sessions screen (0).")
+            return False
+        if self.read_only:
+            self.notify("This session is open read-only.", severity="warning")
+            return False
+        try:
+            updated = operation(self.session)
+        except DomainError as error:
+            self.notify(str(error), title=what or None, severity="warning")
+            return False
+        self.apply(updated)
+        return True
+
+    def apply(self, updated: Session) -> None:
+        """Make `updated` the open session: push undo, redraw the screens, save."""
+        if self.session is None or updated is self.session:
+            return
+        self.undo_stack.append(self.session)
+        del self.undo_stack[:-UNDO_LIMIT]
+        self.redo_stack.clear()
+        self._replace(updated)
+
+    def _replace(self, session: Session) -> None:
+        self.session = session
+        self._show_title()
+        self.request_save()
+
+    def action_undo(self) -> None:
+        if self.read_only or not self.undo_stack or self.session is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.redo_stack.append(self.session)
+        self._replace(self.undo_stack.pop())
+
+    def action_redo(self) -> None:
+        if self.read_only or not self.redo_stack or self.session is None:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        self.undo_stack.append(self.session)
+        self._replace(self.redo_stack.pop())
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def request_save(self) -> None:
+        """Save the latest session in a worker thread, off the UI's path."""
+        if self.path is not None and not self.read_only:
+            self.run_worker(self._save_latest, thread=True, group="save", exit_on_error=False)
+
+    def _save_latest(self) -> None:
+        with self._save_lock:
+            session, path = self.session, self.path
+            if session is None or path is None or session is self._saved:
+                return
+            try:
+                save(session, path)
+            except OSError as error:
+                self.save_error = f"{path}: {error.strerror or error}"
+                self.call_from_thread(
+                    self.notify, f"Not saved: {self.save_error}", severity="error", timeout=30
+                )
+                return
+            self._saved = session
+            self.save_error = None
+
+    def flush_save(self) -> None:
+        """Save now, in this thread, if the open session has unsaved changes."""
+        if not self.read_only:
+            self._save_latest()
+
+    @property
+    def unsaved(self) -> bool:
+        return self.session is not None and self.session is not self._saved
+
+    async def action_quit(self) -> None:
+        self.flush_save()
+        self.exit()
+
+    # -- navigation and help ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go", "undo", "redo", "toggle_help") and isinstance(self.screen, ModalScreen):
+            return False
+        if action in ("undo", "redo"):
+            stack = self.undo_stack if action == "undo" else self.redo_stack
+            return None if self.read_only or not stack else True
+        return True
+
+    def action_go(self, mode: str) -> None:
+        if mode != "sessions" and self.session is None:
+            self.notify("Open a session first: highlight one and press enter.", timeout=4)
+            return
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for mode in SCREEN_MODES:
+            yield SystemCommand(
+                f"Go to {mode.title()}",
+                f"Show the {mode.title()} screen",
+                lambda mode=mode: self.action_go(mode),
+            )
+        yield SystemCommand("Undo", "Undo the last change (ctrl+z)", self.action_undo)
+        yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
+        for template in list_templates():
+            yield SystemCommand(
+                f"New session from template: {template.name}",
+                template.description,
+                lambda name=template.name: self.new_session_from(name),
+            )
+        palette = getattr(screen, "palette_commands", None)
+        if palette is not None:
+            yield from palette()
+
+    def new_session_from(self, template: str) -> None:
+        """Ask for a title and date, write the new file from `template`, and open it."""
+        from poforum_tui.screens.new_session import NewSessionForm, NewSessionRequest
+
+        def created(request: NewSessionRequest | None) -> None:
+            if request is None:
+                return
+            session = from_template(request.template, title=request.title, date=request.date)
+            try:
+                path = create_session_file(self.folder, session)
+            except (OSError, FileExistsError) as error:
+                self.notify(str(error), title="Not created", severity="error")
+                return
+            self.notify(f"Created {path}")
+            self.open_session(path)
+
+        self.push_screen(NewSessionForm(template, self.clock.now().date()), created)

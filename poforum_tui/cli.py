@@ -1,0 +1,133 @@
+"""Command line: `poforum [PATH | --dir DIR]` opens the app; subcommands work without it.
+
+Textual is imported only when the app opens, so `check`, `new` and `templates` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from poforum_tui import __version__
+from poforum_tui.store import SessionFileError, from_template, list_templates, load
+from poforum_tui.store.create import create_session_file
+
+PROG = "poforum"
+
+
+def default_dir() -> Path:
+    """`$POFORUM_SESSIONS`, else `./sessions`."""
+    return Path(os.environ.get("POFORUM_SESSIONS") or "sessions")
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Prepare, run live and review PO forums, PO syncs and MetaScrum events.",
+        epilog="Subcommands: "
+        + ", ".join(SUBCOMMANDS)
+        + f". Run '{PROG} SUBCOMMAND --help' for each.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="a session file to open on its Agenda")
+    parser.add_argument(
+        "--dir", type=Path, help="session folder (default: $POFORUM_SESSIONS or ./sessions)"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _sub(name: str, help_text: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"{PROG} {name}", description=help_text)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def cmd_new(argv: Sequence[str]) -> int:
+    parser = _sub("new", "Create a session file from a template.")
+    parser.add_argument(
+        "--template", default="po-forum", help="template name (see 'poforum templates')"
+    )
+    parser.add_argument("--title", required=True, help="the session's title")
+    parser.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--dir", type=Path, default=None, help="where to write it")
+    args = parser.parse_args(argv)
+    if not args.title.strip():
+        parser.error("--title must not be empty")
+    session = from_template(args.template, title=args.title.strip(), date=args.date)
+    try:
+        path = create_session_file(args.dir or default_dir(), session)
+    except OSError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def cmd_check(argv: Sequence[str]) -> int:
+    parser = _sub("check", "Check session files; print path:line:col: message for each problem.")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    args = parser.parse_args(argv)
+    failed = 0
+    for path in args.paths:
+        try:
+            load(path)
+        except SessionFileError as error:
+            print(error)
+            failed += 1
+    return 1 if failed else 0
+
+
+def cmd_templates(argv: Sequence[str]) -> int:
+    _sub("templates", "List the session templates.").parse_args(argv)
+    templates = list_templates()
+    width = max(len(t.name) for t in templates)
+    for template in templates:
+        print(f"{template.name:<{width}}  {template.description}")
+    return 0
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "new": cmd_new,
+    "check": cmd_check,
+    "templates": cmd_templates,
+}
+
+
+def cmd_open(argv: Sequence[str]) -> int:
+    args = _open_parser().parse_args(argv)
+    if args.path is not None:
+        try:
+            session = load(args.path)
+        except SessionFileError as error:
+            print(error, file=sys.stderr)
+            return 1
+        from poforum_tui.app import PoforumApp
+
+        PoforumApp(folder=args.path.parent, path=args.path, session=session).run()
+        return 0
+    from poforum_tui.app import PoforumApp
+
+    PoforumApp(folder=args.dir or default_dir()).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return SUBCOMMANDS[argv[0]](argv[1:])
+        return cmd_open(argv)
+    except SessionFileError as error:
+        print(error, file=sys.stderr)
+        return 1

@@ -1,0 +1,189 @@
+"""Pure board operations: topics, columns and dot voting. Each returns a new Session."""
+
+from __future__ import annotations
+
+from poforum_tui.domain._build import build, replace, swap
+from poforum_tui.domain.errors import DomainError
+from poforum_tui.domain.ids import next_id, slugify
+from poforum_tui.domain.models import Board, Column, Session, Topic
+
+
+def _board(session: Session, **changes) -> Session:
+    return session.model_copy(update={"board": session.board.model_copy(update=changes)})
+
+
+def _topic_index(session: Session, topic_id: str) -> int:
+    for index, topic in enumerate(session.board.topics):
+        if topic.id == topic_id:
+            return index
+    raise DomainError(f"no topic {topic_id!r}")
+
+
+def _column_index(board: Board, column_id: str) -> int:
+    for index, column in enumerate(board.columns):
+        if column.id == column_id:
+            return index
+    raise DomainError(f"no column {column_id!r}")
+
+
+def _with_topic(session: Session, index: int, topic: Topic) -> Session:
+    topics = list(session.board.topics)
+    topics[index] = topic
+    return _board(session, topics=tuple(topics))
+
+
+def add_topic(session: Session, column_id: str, title: str, **fields) -> Session:
+    """Append a topic to the end of a column."""
+    _column_index(session.board, column_id)
+    topic = build(
+        Topic,
+        id=next_id("t", (t.id for t in session.board.topics)),
+        title=title,
+        column=column_id,
+        **fields,
+    )
+    return _board(session, topics=(*session.board.topics, topic))
+
+
+def edit_topic(session: Session, topic_id: str, **changes) -> Session:
+    if "column" in changes:
+        _column_index(session.board, changes["column"])
+    index = _topic_index(session, topic_id)
+    return _with_topic(session, index, replace(session.board.topics[index], **changes))
+
+
+def delete_topic(session: Session, topic_id: str) -> Session:
+    """Remove a topic; decisions and agenda items that linked to it lose the link."""
+    index = _topic_index(session, topic_id)
+    topics = session.board.topics[:index] + session.board.topics[index + 1 :]
+    decisions = tuple(
+        d.model_copy(update={"topic": None}) if d.topic == topic_id else d
+        for d in session.decisions
+    )
+    agenda = tuple(
+        i.model_copy(update={"topic": None}) if i.topic == topic_id else i for i in session.agenda
+    )
+    session = session.model_copy(update={"decisions": decisions, "agenda": agenda})
+    return _board(session, topics=topics)
+
+
+def move_topic(session: Session, topic_id: str, delta: int) -> Session:
+    """Move a topic to the previous (-1) or next (+1) column, at the end of that column."""
+    board = session.board
+    topic = board.topics[_topic_index(session, topic_id)]
+    target = _column_index(board, topic.column) + delta
+    if not 0 <= target < len(board.columns):
+        return session
+    column = board.columns[target].id
+    topics = tuple(t for t in board.topics if t.id != topic_id)
+    return _board(session, topics=(*topics, topic.model_copy(update={"column": column})))
+
+
+def reorder_topic(session: Session, topic_id: str, delta: int) -> Session:
+    """Move a topic up (-1) or down (+1) within its column."""
+    topics = session.board.topics
+    index = _topic_index(session, topic_id)
+    column = topics[index].column
+    same = [i for i, t in enumerate(topics) if t.column == column]
+    position = same.index(index) + delta
+    if not 0 <= position < len(same):
+        return session
+    return _board(session, topics=swap(topics, index, same[position]))
+
+
+def vote(session: Session, topic_id: str, voter: str) -> Session:
+    """One more dot from `voter`, refused once they have used their budget."""
+    if not voter.strip():
+        raise DomainError("who votes? a voter's name must not be empty")
+    board = session.board
+    budget = board.vote_budget()
+    used = board.votes_used(voter)
+    if used >= budget:
+        raise DomainError(f"{voter} has used {used} of {budget} votes")
+    index = _topic_index(session, topic_id)
+    topic = board.topics[index]
+    votes = {**topic.votes, voter: topic.votes.get(voter, 0) + 1}
+    return _with_topic(session, index, topic.model_copy(update={"votes": votes}))
+
+
+def unvote(session: Session, topic_id: str, voter: str) -> Session:
+    """Take back one of `voter`'s dots on a topic."""
+    index = _topic_index(session, topic_id)
+    topic = session.board.topics[index]
+    count = topic.votes.get(voter, 0)
+    if count == 0:
+        raise DomainError(f"{voter} has no vote on this topic")
+    votes = {name: n for name, n in topic.votes.items() if name != voter}
+    if count > 1:
+        votes = {**topic.votes, voter: count - 1}
+    return _with_topic(session, index, topic.model_copy(update={"votes": votes}))
+
+
+def clear_votes(session: Session) -> Session:
+    topics = tuple(t.model_copy(update={"votes": {}}) for t in session.board.topics)
+    return _board(session, topics=topics)
+
+
+def set_vote_budget(session: Session, votes_per_person: int | None) -> Session:
+    if votes_per_person is not None and votes_per_person < 1:
+        raise DomainError("votes per person must be 1 or more")
+    return _board(session, votes_per_person=votes_per_person)
+
+
+def toggle_hidden(session: Session) -> Session:
+    return _board(session, votes_hidden=not session.board.votes_hidden)
+
+
+def sort_column(session: Session, column_id: str) -> Session:
+    """Order a column's topics by votes, most first; ties keep their order."""
+    _column_index(session.board, column_id)
+    topics = session.board.topics
+    slots = [i for i, t in enumerate(topics) if t.column == column_id]
+    ranked = sorted((topics[i] for i in slots), key=lambda t: -t.vote_total)
+    listed = list(topics)
+    for slot, topic in zip(slots, ranked, strict=True):
+        listed[slot] = topic
+    return _board(session, topics=tuple(listed))
+
+
+def add_column(session: Session, title: str) -> Session:
+    existing = session.board.column_ids()
+    column_id = slugify(title, fallback="column")
+    if column_id in existing:
+        column_id = next_id(f"{column_id}-", existing)
+    column = build(Column, id=column_id, title=title)
+    return _board(session, columns=(*session.board.columns, column))
+
+
+def rename_column(session: Session, column_id: str, title: str) -> Session:
+    board = session.board
+    index = _column_index(board, column_id)
+    columns = list(board.columns)
+    columns[index] = replace(columns[index], title=title)
+    return _board(session, columns=tuple(columns))
+
+
+def move_column(session: Session, column_id: str, delta: int) -> Session:
+    board = session.board
+    index = _column_index(board, column_id)
+    other = index + delta
+    if not 0 <= other < len(board.columns):
+        return session
+    return _board(session, columns=swap(board.columns, index, other))
+
+
+def delete_column(session: Session, column_id: str, move_to: str | None = None) -> Session:
+    """Remove a column; its topics go to `move_to` (required when it has any)."""
+    board = session.board
+    _column_index(board, column_id)
+    has_topics = any(t.column == column_id for t in board.topics)
+    if has_topics and (move_to is None or move_to == column_id):
+        raise DomainError("this column has topics: choose another column for them")
+    if move_to is not None:
+        _column_index(board, move_to)
+    topics = tuple(
+        t.model_copy(update={"column": move_to}) if t.column == column_id else t
+        for t in board.topics
+    )
+    columns = tuple(c for c in board.columns if c.id != column_id)
+    return _board(session, columns=columns, topics=topics)

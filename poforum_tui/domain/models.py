@@ -1,0 +1,227 @@
+"""The session file's schema 1 as immutable pydantic models.
+
+Every model is frozen: operations return new values, so undo is a stack of sessions.
+Unknown keys written by hand are kept (``extra="allow"``) and saved back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+SessionKind = Literal[
+    "po-forum", "po-sync", "metascrum", "multi-team-refinement", "lean-coffee", "custom"
+]
+Role = Literal["chief-po", "po", "stakeholder", "coach", "scrum-master", "other"]
+ItemStatus = Literal["pending", "running", "paused", "done", "skipped"]
+DecisionKind = Literal["decision", "experiment", "action"]
+DecisionStatus = Literal["open", "done", "dropped"]
+
+SESSION_KINDS: tuple[str, ...] = SessionKind.__args__
+ROLES: tuple[str, ...] = Role.__args__
+ITEM_STATUSES: tuple[str, ...] = ItemStatus.__args__
+DECISION_KINDS: tuple[str, ...] = DecisionKind.__args__
+DECISION_STATUSES: tuple[str, ...] = DecisionStatus.__args__
+
+MIN_TIMEBOX = 1
+MAX_TIMEBOX = 480
+
+
+class PathError(ValueError):
+    """A cross-reference problem that knows the key path it is about."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _timebox(value: int) -> int:
+    if not MIN_TIMEBOX <= value <= MAX_TIMEBOX:
+        raise ValueError(f"must be {MIN_TIMEBOX}..{MAX_TIMEBOX}")
+    return value
+
+
+def _not_negative(value: int) -> int:
+    if value < 0:
+        raise ValueError("must be 0 or more")
+    return value
+
+
+def _votes(value: dict[str, int]) -> dict[str, int]:
+    for voter, count in value.items():
+        _non_empty(voter)
+        if count < 1:
+            raise ValueError(f"{voter!r} has {count}; a vote count must be 1 or more")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_non_empty)]
+Timebox = Annotated[int, Field(strict=True), AfterValidator(_timebox)]
+Seconds = Annotated[int, Field(strict=True), AfterValidator(_not_negative)]
+Votes = Annotated[dict[str, Annotated[int, Field(strict=True)]], AfterValidator(_votes)]
+
+
+class Model(BaseModel):
+    """Base: frozen, keeps unknown keys, validates defaults."""
+
+    model_config = ConfigDict(frozen=True, extra="allow", validate_default=True)
+
+
+class Participant(Model):
+    name: Text
+    role: Role = "po"
+    domain: str | None = None
+    present: bool = True
+
+
+class AgendaItem(Model):
+    id: Text
+    title: Text
+    minutes: Timebox
+    owner: str | None = None
+    status: ItemStatus = "pending"
+    spent_seconds: Seconds = 0
+    started_at: dt.datetime | None = None
+    notes: str | None = None
+    topic: str | None = None
+    pattern: str | None = None
+
+    @model_validator(mode="after")
+    def _clock_state(self) -> AgendaItem:
+        if self.status == "running" and self.started_at is None:
+            raise PathError("started_at", "a running item needs started_at")
+        if self.status != "running" and self.started_at is not None:
+            raise PathError("started_at", "only a running item has started_at")
+        return self
+
+
+class Column(Model):
+    id: Text
+    title: Text
+
+
+class Topic(Model):
+    id: Text
+    title: Text
+    column: Text
+    author: str | None = None
+    category: str | None = None
+    votes: Votes = Field(default_factory=dict)
+
+    @property
+    def vote_total(self) -> int:
+        return sum(self.votes.values())
+
+
+class Board(Model):
+    votes_per_person: Annotated[int, Field(strict=True, ge=1)] | None = None
+    votes_hidden: bool = False
+    categories: tuple[str, ...] = ()
+    columns: tuple[Column, ...] = ()
+    topics: tuple[Topic, ...] = ()
+
+    def vote_budget(self) -> int:
+        """Votes each person may cast: the set budget, else ceil(topics / 3) (Lean Coffee)."""
+        if self.votes_per_person is not None:
+            return self.votes_per_person
+        return max(1, math.ceil(len(self.topics) / 3))
+
+    def column_ids(self) -> list[str]:
+        return [column.id for column in self.columns]
+
+    def topics_in(self, column_id: str) -> list[Topic]:
+        return [topic for topic in self.topics if topic.column == column_id]
+
+    def votes_used(self, voter: str) -> int:
+        return sum(topic.votes.get(voter, 0) for topic in self.topics)
+
+
+class Decision(Model):
+    id: Text
+    kind: DecisionKind = "decision"
+    text: Text
+    owner: str | None = None
+    due: dt.date | None = None
+    status: DecisionStatus = "open"
+    topic: str | None = None
+    carried_from: str | None = None
+    carried: Annotated[int, Field(strict=True, ge=0)] = 0
+    rationale: str | None = None
+    decided_by: str | None = None
+    hypothesis: str | None = None
+    measure: str | None = None
+    review: dt.date | None = None
+    escalate_to: str | None = None
+
+
+class Session(Model):
+    schema_version: int = Field(SCHEMA_VERSION, alias="schema")
+    title: Text
+    kind: SessionKind = "custom"
+    date: dt.date
+    start: dt.time | None = None
+    facilitators: tuple[str, ...] = ()
+    follows: str | None = None
+    working_agreement: tuple[str, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    board: Board = Field(default_factory=Board)
+    decisions: tuple[Decision, ...] = ()
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _references(self) -> Session:
+        _unique("agenda", [item.id for item in self.agenda])
+        _unique("board.columns", [column.id for column in self.board.columns])
+        _unique("board.topics", [topic.id for topic in self.board.topics])
+        _unique("decisions", [decision.id for decision in self.decisions])
+        running = [i for i, item in enumerate(self.agenda) if item.status == "running"]
+        if len(running) > 1:
+            raise PathError(
+                f"agenda[{running[1] + 1}].status", "only one agenda item can be running"
+            )
+        columns = set(self.board.column_ids())
+        for index, topic in enumerate(self.board.topics, start=1):
+            if topic.column not in columns:
+                known = ", ".join(sorted(columns)) or "none defined"
+                raise PathError(
+                    f"board.topics[{index}].column",
+                    f"{topic.column!r} is not a column (columns: {known})",
+                )
+        topics = {topic.id for topic in self.board.topics}
+        for index, decision in enumerate(self.decisions, start=1):
+            if decision.topic is not None and decision.topic not in topics:
+                raise PathError(
+                    f"decisions[{index}].topic", f"{decision.topic!r} is not a topic on the board"
+                )
+        return self
+
+    def item(self, item_id: str) -> AgendaItem:
+        return next(item for item in self.agenda if item.id == item_id)
+
+    def topic(self, topic_id: str) -> Topic:
+        return next(topic for topic in self.board.topics if topic.id == topic_id)
+
+    def decision(self, decision_id: str) -> Decision:
+        return next(d for d in self.decisions if d.id == decision_id)
+
+
+def _unique(path: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for index, item_id in enumerate(ids, start=1):
+        if item_id in seen:
+            raise PathError(f"{path}[{index}].id", f"{item_id!r} is used twice")
+        seen.add(item_id)

@@ -1,0 +1,1 @@
+"""One module (+ .tcss) per screen: Sessions, Agenda, Board, Decisions, and modal forms."""

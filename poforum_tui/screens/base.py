@@ -1,0 +1,43 @@
+"""The base of the four session screens: redraw when the open session changes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from poforum_tui.domain import Session
+
+
+class SessionScreen(Screen[None]):
+    """Shows the app's open session; hidden screens redraw once they are shown again."""
+
+    _stale = False
+
+    def compose_chrome(self) -> ComposeResult:
+        yield Header()
+
+    def compose_footer(self) -> ComposeResult:
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "session", self._session_changed, init=True)
+
+    def _session_changed(self, session: Session | None) -> None:
+        if session is None:
+            return
+        if self.is_current:
+            self._stale = False
+            self.show_session(session)
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        session = self.app.session
+        if self._stale and session is not None:
+            self._stale = False
+            self.show_session(session)
+
+    def show_session(self, session: Session) -> None:
+        """Draw `session`; called on mount, after every change, and on return to the screen."""
+        raise NotImplementedError

@@ -1,0 +1,147 @@
+"""The base of every modal form: labelled fields, errors beside them, enter / escape.
+
+A subclass composes its fields with `field(...)`, then implements `submit()` which reads
+`value(name)`, calls `refuse(name, reason)` for bad input (keeping what was typed), or
+`self.dismiss(result)`.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from poforum_tui.widgets.literal import literal
+
+T = TypeVar("T")
+
+
+class FormScreen(ModalScreen[T]):
+    """A centred dialog; the first field is focused when it opens."""
+
+    DEFAULT_CSS = """
+    FormScreen {
+        align: center middle;
+    }
+    FormScreen > #form {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    FormScreen #form-title {
+        text-style: bold;
+        width: 1fr;
+        margin-bottom: 1;
+    }
+    FormScreen .form-row {
+        height: auto;
+    }
+    FormScreen .form-label {
+        width: 12;
+        padding-top: 1;
+    }
+    FormScreen .form-field {
+        width: 1fr;
+        height: auto;
+    }
+    FormScreen .form-error {
+        color: $error;
+        height: auto;
+        padding-left: 1;
+        display: none;
+    }
+    FormScreen .form-error.-shown {
+        display: block;
+    }
+    FormScreen #form-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    FormScreen #form-buttons Button {
+        margin-left: 1;
+    }
+    FormScreen .form-hint {
+        color: $text-muted;
+        padding-left: 12;
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+        Binding("enter", "submit", "Submit", id="form-submit"),
+        Binding("ctrl+s", "submit", "Submit", id="form-save", show=False),
+    ]
+    AUTO_FOCUS = "Input, Select, TextArea, OptionList"
+
+    form_title = "Form"
+    submit_label = "Save"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(literal(self.form_title), id="form-title")
+            with VerticalScroll(id="form-fields"):
+                yield from self.compose_fields()
+            with Horizontal(id="form-buttons"):
+                yield Button("Cancel", id="form-cancel-button")
+                yield Button(self.submit_label, id="form-submit-button", variant="primary")
+
+    def compose_fields(self) -> ComposeResult:
+        """Yield the form's rows, usually with `field()`."""
+        raise NotImplementedError
+
+    def field(self, name: str, label: str, widget: Widget, hint: str = "") -> ComposeResult:
+        """A labelled row: the widget (its id becomes `field-<name>`), a hint, an error line."""
+        widget.id = f"field-{name}"
+        widget.add_class("form-field")
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            yield widget
+        if hint:
+            yield Static(Content(hint), classes="form-hint")
+        yield Static(id=f"error-{name}", classes="form-error")
+
+    def value(self, name: str) -> str:
+        """The text typed in an Input field, as typed."""
+        return self.query_one(f"#field-{name}", Input).value
+
+    def refuse(self, name: str, reason: str) -> None:
+        """Show why a field is refused, beside it, and focus it; typed text stays."""
+        error = self.query_one(f"#error-{name}", Static)
+        error.update(literal(f"⚠ {reason}"))
+        error.add_class("-shown")
+        self.query_one(f"#field-{name}").focus()
+
+    def clear_errors(self) -> None:
+        for error in self.query(".form-error"):
+            error.remove_class("-shown")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        self.clear_errors()
+        self.submit()
+
+    def submit(self) -> None:
+        """Validate; `refuse()` a field or `dismiss()` with the result."""
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "form-submit-button":
+            self.action_submit()
+        else:
+            self.action_cancel()

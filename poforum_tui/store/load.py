@@ -1,0 +1,109 @@
+"""Read a session file: TOML, schema migrations, validation; every failure is located."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from poforum_tui.domain.models import SCHEMA_VERSION, PathError, Session
+from poforum_tui.store.errors import SessionFileError
+from poforum_tui.store.keylines import locate
+from poforum_tui.store.migrations import migrate
+
+_TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+_TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$", re.S)
+
+
+def load(path: Path | str) -> Session:
+    """The session in `path`, or a SessionFileError saying `path:line:col: what is wrong`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SessionFileError(path, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+    return parse(raw, path)
+
+
+def parse(raw: bytes, path: Path | str) -> Session:
+    """Parse session-file bytes; `path` only names the file in errors."""
+    text = decode(raw, path)
+    data = parse_toml(text, path)
+    data = migrate(data, lambda message: SessionFileError(path, *locate(text, "schema"), message))
+    return validate(data, text, path)
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise SessionFileError(
+            path, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_AT.match(message)
+        if found:
+            line, col = int(found["line"]), int(found["col"])
+            raise SessionFileError(path, line, col, _lower(found["msg"])) from None
+        at_end = _TOML_EOF.match(message)
+        lines = text.splitlines() or [""]
+        line, col = len(lines), len(lines[-1]) + 1
+        raise SessionFileError(
+            path, line, col, _lower(at_end["msg"] if at_end else message)
+        ) from None
+
+
+def validate(data: dict[str, Any], text: str, path: Path | str) -> Session:
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        key, message = describe(exc.errors()[0])
+        line, col = locate(text, key)
+        raise SessionFileError(path, line, col, f"{key}: {message}" if key else message) from None
+
+
+def describe(error: Any) -> tuple[str, str]:
+    """A pydantic error as (`agenda[2].minutes`, `must be 1..480`), indexes counted from 1."""
+    key = _key_path(error["loc"])
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, PathError):
+        key = f"{key}.{cause.path}" if key and not cause.path.startswith("[") else key + cause.path
+        return key.lstrip("."), cause.message
+    kind = error["type"]
+    if kind == "missing":
+        return key, "missing (this key is required)"
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"].replace("'", "")
+        return key, f"{error['input']!r} is not one of: {expected}"
+    if kind == "extra_forbidden":
+        return key, "unknown key"
+    return key, error["msg"].removeprefix("Value error, ")
+
+
+def _key_path(loc: tuple) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _lower(message: str) -> str:
+    return message[:1].lower() + message[1:] if message else "invalid TOML"
+
+
+__all__ = ["SCHEMA_VERSION", "load", "parse"]

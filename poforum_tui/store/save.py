@@ -1,0 +1,124 @@
+"""Write a session file: deterministic TOML shaped like DESIGN.md's example, saved atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from poforum_tui.domain.models import Session
+
+# Keys written even when they hold their default, because a reader expects to see them.
+_ALWAYS = {"schema", "status", "present", "votes_hidden", "role", "kind"}
+
+
+def dumps(session: Session) -> str:
+    """The file text for `session`: same session, same bytes."""
+    data = session.model_dump(by_alias=True, mode="python")
+    board = data.pop("board")
+    sections = [_literals(data, top_level=True)]
+    for key, header in (("participants", "participants"), ("agenda", "agenda")):
+        sections += [_table(f"[[{header}]]", item) for item in data.pop(key)]
+    columns, topics = board.pop("columns"), board.pop("topics")
+    board_body = _literals(board)
+    if board_body or columns or topics:
+        sections.append("[board]\n" + board_body)
+    sections += [_table("[[board.columns]]", column) for column in columns]
+    sections += [_table("[[board.topics]]", topic) for topic in topics]
+    sections += [_table("[[decisions]]", decision) for decision in data.pop("decisions")]
+    tables = {k: v for k, v in data.items() if isinstance(v, Mapping) or _is_table_list(v)}
+    if tables:
+        sections.append(tomli_w.dumps(tables, multiline_strings=True))
+    return "\n".join(section for section in sections if section)
+
+
+def save(session: Session, path: Path | str) -> None:
+    """Write atomically: a temp file in the same folder, fsync, then `os.replace`."""
+    write_atomic(Path(path), dumps(session).encode("utf-8"))
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _table(header: str, item: Mapping[str, Any]) -> str:
+    return f"{header}\n{_literals(item)}"
+
+
+def _literals(item: Mapping[str, Any], *, top_level: bool = False) -> str:
+    """`key = value` lines for the item's non-empty keys; mappings are written inline."""
+    lines = []
+    for key, value in item.items():
+        if not _worth_writing(key, value):
+            continue
+        if top_level and (isinstance(value, Mapping) or _is_table_list(value)):
+            continue  # written as tables after everything else
+        lines.append(f"{_key(key)} = {_value(value)}\n")
+    return "".join(lines)
+
+
+def _worth_writing(key: str, value: Any) -> bool:
+    if value is None:
+        return False
+    if key in _ALWAYS:
+        return True
+    if isinstance(value, (tuple, list, Mapping, str)) and not isinstance(value, bool):
+        return len(value) > 0
+    return not (key in ("spent_seconds", "carried") and value == 0)
+
+
+def _key(key: str) -> str:
+    return tomli_w.dumps({key: 0}).split(" = ", 1)[0]
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items())
+        return f"{{ {inner} }}" if inner else "{}"
+    if isinstance(value, (list, tuple)):
+        return _array(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    text = tomli_w.dumps({"v": value}, multiline_strings=True)
+    return text.split(" = ", 1)[1].rstrip("\n")
+
+
+def _array(values: list | tuple) -> str:
+    """One line when it fits in 80 characters, else one element a line."""
+    parts = [_value(v) for v in values]
+    line = "[" + ", ".join(parts) + "]"
+    if len(line) <= 80 and "\n" not in line:
+        return line
+    return "[\n" + "".join(f"    {part},\n" for part in parts) + "]"
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and bool(value) and isinstance(value[0], Mapping)

@@ -1,0 +1,44 @@
+"""Shared fixtures: example sessions copied to a temp folder, a fake clock, a quiet app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from poforum_tui.domain import FakeClock
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "sessions"
+KICKOFF = "2026-11-03-po-forum-kickoff.toml"
+FORUM = "2026-11-17-po-forum.toml"
+METASCRUM = "2026-11-24-metascrum.toml"
+
+os.environ.pop("NO_COLOR", None)  # it changes snapshots
+os.environ.pop("POFORUM_SESSIONS", None)
+
+
+@pytest.fixture
+def sessions_dir(tmp_path: Path) -> Path:
+    """A writable copy of the example sessions."""
+    folder = tmp_path / "sessions"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
+    return folder
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2026, 11, 17, 10, 0, 0))
+
+
+def make_app(folder: Path, name: str | None = None, clock: FakeClock | None = None, **kwargs):
+    """A PoforumApp on `folder` (optionally with session `name` open), no animations."""
+    from poforum_tui.app import PoforumApp
+
+    path = folder / name if name else None
+    app = PoforumApp(folder, path=path, clock=clock or FakeClock(), **kwargs)
+    app.animation_level = "none"
+    return app

@@ -1,0 +1,96 @@
+"""The app shell: modes, opening sessions, undo/redo through one apply path, saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from poforum_tui.domain import board as board_ops
+from poforum_tui.screens.agenda import AgendaScreen
+from poforum_tui.screens.board import BoardScreen
+from poforum_tui.screens.decisions import DecisionsScreen
+from poforum_tui.screens.sessions import SessionsScreen
+from poforum_tui.store import load
+from tests.conftest import FORUM, KICKOFF, make_app
+
+
+async def test_home_lists_sessions_and_enter_opens_newest(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, SessionsScreen)
+        assert app.session is None
+        await pilot.press("1")  # nothing open yet: stays home
+        assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.session is not None and app.session.kind == "metascrum"
+
+
+async def test_number_keys_switch_modes(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("2")
+        assert isinstance(app.screen, BoardScreen)
+        await pilot.press("3")
+        assert isinstance(app.screen, DecisionsScreen)
+        await pilot.press("0")
+        assert isinstance(app.screen, SessionsScreen)
+        await pilot.press("1")
+        assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_opening_and_quitting_never_rewrites(sessions_dir: Path) -> None:
+    path = sessions_dir / KICKOFF
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "3", "1")
+        await pilot.press("ctrl+q")
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+async def test_change_saves_and_undo_redo_restore(sessions_dir: Path) -> None:
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        original = app.session
+        column = original.board.columns[0].id
+        assert app.change(lambda s: board_ops.add_topic(s, column, "Who owns the DoD?"))
+        await app.workers.wait_for_complete()
+        assert load(path).board.topics[-1].title == "Who owns the DoD?"
+        await pilot.press("ctrl+z")
+        assert app.session == original
+        await app.workers.wait_for_complete()
+        assert load(path) == original
+        await pilot.press("ctrl+y")
+        assert app.session.board.topics[-1].title == "Who owns the DoD?"
+        await pilot.press("ctrl+q")
+    assert load(path).board.topics[-1].title == "Who owns the DoD?"
+
+
+async def test_refused_operation_is_a_notice_not_a_crash(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = app.session
+        assert not app.change(lambda s: board_ops.add_topic(s, "no-such-column", "x"))
+        assert app.session is before
+        await pilot.pause()
+        assert any("no-such-column" in n.message for n in app._notifications)
+
+
+async def test_markup_in_titles_is_shown_literally(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    hostile = "[bold]x[/] [/oops] [@click=app.quit]"
+    async with app.run_test(size=(100, 30)) as pilot:
+        column = app.session.board.columns[0].id
+        app.change(lambda s: board_ops.add_topic(s, column, hostile, author=hostile))
+        app.change(lambda s: s.model_copy(update={"title": hostile}))
+        for key in ("1", "2", "3"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.title == hostile
+        await pilot.press("2")
+        prompts = [str(o.prompt) for o in app.screen.query("OptionList").first().options]
+        assert any(hostile in prompt for prompt in prompts)
+        assert app.is_running
