@@ -67,7 +67,13 @@ def _votes(value: dict[str, int]) -> dict[str, int]:
     return value
 
 
+def _blank_is_none(value: str | None) -> str | None:
+    return value if value is not None and value.strip() else None
+
+
 Text = Annotated[str, AfterValidator(_non_empty)]
+OptionalText = Annotated[str | None, AfterValidator(_blank_is_none)]
+"""An optional text key: empty or blank means absent (it is not written)."""
 Timebox = Annotated[int, Field(strict=True), AfterValidator(_timebox)]
 Seconds = Annotated[int, Field(strict=True), AfterValidator(_not_negative)]
 Votes = Annotated[dict[str, Annotated[int, Field(strict=True)]], AfterValidator(_votes)]
@@ -82,7 +88,7 @@ class Model(BaseModel):
 class Participant(Model):
     name: Text
     role: Role = "po"
-    domain: str | None = None
+    domain: OptionalText = None
     present: bool = True
 
 
@@ -90,13 +96,13 @@ class AgendaItem(Model):
     id: Text
     title: Text
     minutes: Timebox
-    owner: str | None = None
+    owner: OptionalText = None
     status: ItemStatus = "pending"
     spent_seconds: Seconds = 0
     started_at: dt.datetime | None = None
-    notes: str | None = None
-    topic: str | None = None
-    pattern: str | None = None
+    notes: OptionalText = None
+    topic: OptionalText = None
+    pattern: OptionalText = None
 
     @model_validator(mode="after")
     def _clock_state(self) -> AgendaItem:
@@ -116,8 +122,8 @@ class Topic(Model):
     id: Text
     title: Text
     column: Text
-    author: str | None = None
-    category: str | None = None
+    author: OptionalText = None
+    category: OptionalText = None
     votes: Votes = Field(default_factory=dict)
 
     @property
@@ -152,18 +158,18 @@ class Decision(Model):
     id: Text
     kind: DecisionKind = "decision"
     text: Text
-    owner: str | None = None
+    owner: OptionalText = None
     due: dt.date | None = None
     status: DecisionStatus = "open"
-    topic: str | None = None
-    carried_from: str | None = None
+    topic: OptionalText = None
+    carried_from: OptionalText = None
     carried: Annotated[int, Field(strict=True, ge=0)] = 0
-    rationale: str | None = None
-    decided_by: str | None = None
-    hypothesis: str | None = None
-    measure: str | None = None
+    rationale: OptionalText = None
+    decided_by: OptionalText = None
+    hypothesis: OptionalText = None
+    measure: OptionalText = None
     review: dt.date | None = None
-    escalate_to: str | None = None
+    escalate_to: OptionalText = None
 
 
 class Session(Model):
@@ -173,7 +179,7 @@ class Session(Model):
     date: dt.date
     start: dt.time | None = None
     facilitators: tuple[str, ...] = ()
-    follows: str | None = None
+    follows: OptionalText = None
     working_agreement: tuple[str, ...] = ()
     participants: tuple[Participant, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()

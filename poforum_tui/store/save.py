@@ -107,7 +107,9 @@ def _value(value: Any) -> str:
         return _array(value)
     if isinstance(value, dt.datetime):
         return value.isoformat()
-    text = tomli_w.dumps({"v": value}, multiline_strings=True)
+    # A carriage return inside a multiline string would be read back as a plain newline.
+    multiline = not (isinstance(value, str) and "\r" in value)
+    text = tomli_w.dumps({"v": value}, multiline_strings=multiline)
     return text.split(" = ", 1)[1].rstrip("\n")
 
 
