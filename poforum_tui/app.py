@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from poforum_tui.domain import Clock, DomainError, Session, SystemClock
 from poforum_tui.screens.agenda import AgendaScreen
@@ -18,7 +18,9 @@ from poforum_tui.screens.decisions import DecisionsScreen
 from poforum_tui.screens.sessions import SessionsScreen
 from poforum_tui.store import SessionFileError, load, save
 from poforum_tui.store.create import create_session_file
+from poforum_tui.store.settings import load_settings, save_settings
 from poforum_tui.store.templates import from_template, list_templates
+from poforum_tui.themes import THEMES
 
 UNDO_LIMIT = 200
 SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
@@ -41,6 +43,7 @@ class PoforumApp(App[None]):
         Binding("2", "go('board')", "Board", id="go-board"),
         Binding("3", "go('decisions')", "Decisions", id="go-decisions"),
         Binding("question_mark,f1", "toggle_help", "Help", id="help", key_display="?"),
+        Binding("w", "show_agreement", "Agreement", id="agreement", show=False),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -57,8 +60,10 @@ class PoforumApp(App[None]):
         session: Session | None = None,
         read_only: bool = False,
         clock: Clock | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        self._requested_theme = theme
         self.folder = Path(folder)
         self.path: Path | None = Path(path) if path is not None else None
         self.read_only = read_only
@@ -75,6 +80,7 @@ class PoforumApp(App[None]):
     # -- lifecycle -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._apply_settings()
         if self._initial is not None:
             self._set_open(self._initial)
             self.switch_mode("agenda")
@@ -197,11 +203,41 @@ class PoforumApp(App[None]):
         self.flush_save()
         self.exit()
 
+    # -- per-user settings: theme and keys ---------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.settings = load_settings()
+        if self.settings.problem:
+            self.notify(self.settings.problem, title="Settings", severity="warning", timeout=8)
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        for wanted in (self._requested_theme, self.settings.theme):
+            if wanted and wanted in self.available_themes:
+                self.theme = wanted
+                break
+            if wanted:
+                known = ", ".join(sorted(self.available_themes))
+                self.notify(f"No theme {wanted!r}; themes: {known}", severity="warning", timeout=8)
+        self.watch(self, "theme", self._remember_theme, init=False)
+        if self._requested_theme and self._requested_theme == self.theme:
+            self._remember_theme(self.theme)
+
+    def _remember_theme(self, theme: str) -> None:
+        if theme == self.settings.theme:
+            return
+        self.settings = self.settings.with_theme(theme)
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning")
+
     # -- navigation and help ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "undo", "redo", "toggle_help") and isinstance(self.screen, ModalScreen):
-            return False
+        if action == "show_agreement" and self.session is None:
+            return None
         if action in ("undo", "redo"):
             stack = self.undo_stack if action == "undo" else self.redo_stack
             return None if self.read_only or not stack else True
@@ -229,6 +265,17 @@ class PoforumApp(App[None]):
                 lambda mode=mode: self.action_go(mode),
             )
         yield SystemCommand("Undo", "Undo the last change (ctrl+z)", self.action_undo)
+        if self.session is not None:
+            yield SystemCommand(
+                "Show the working agreement (stop the line)",
+                "The agreement, large, for the room (w)",
+                self.action_show_agreement,
+            )
+            yield SystemCommand(
+                "Edit participants and working agreement",
+                "Who is here, their roles and domains; the agreement's lines",
+                self.action_edit_people,
+            )
         yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
         for template in list_templates():
             yield SystemCommand(
@@ -239,6 +286,18 @@ class PoforumApp(App[None]):
         palette = getattr(screen, "palette_commands", None)
         if palette is not None:
             yield from palette()
+
+    def action_show_agreement(self) -> None:
+        from poforum_tui.screens.people import AgreementView
+
+        if self.session is not None:
+            self.push_screen(AgreementView())
+
+    def action_edit_people(self) -> None:
+        from poforum_tui.screens.people import PeopleScreen
+
+        if self.session is not None:
+            self.push_screen(PeopleScreen())
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""

@@ -43,6 +43,9 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--dir", type=Path, help="session folder (default: $POFORUM_SESSIONS or ./sessions)"
     )
+    parser.add_argument(
+        "--theme", help="colour theme, e.g. poforum-contrast for screen sharing (remembered)"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -114,11 +117,11 @@ def cmd_open(argv: Sequence[str]) -> int:
             return 1
         from poforum_tui.app import PoforumApp
 
-        PoforumApp(folder=args.path.parent, path=args.path, session=session).run()
+        PoforumApp(args.path.parent, path=args.path, session=session, theme=args.theme).run()
         return 0
     from poforum_tui.app import PoforumApp
 
-    PoforumApp(folder=args.dir or default_dir()).run()
+    PoforumApp(args.dir or default_dir(), theme=args.theme).run()
     return 0
 
 

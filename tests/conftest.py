@@ -21,6 +21,14 @@ os.environ.pop("NO_COLOR", None)  # it changes snapshots
 os.environ.pop("POFORUM_SESSIONS", None)
 
 
+@pytest.fixture(autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Each test gets its own settings file: never the developer's own."""
+    path = tmp_path_factory.mktemp("config") / "settings.toml"
+    monkeypatch.setenv("POFORUM_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def sessions_dir(tmp_path: Path) -> Path:
     """A writable copy of the example sessions."""

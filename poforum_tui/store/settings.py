@@ -1,0 +1,74 @@
+"""Per-user settings: the theme and key remapping, in a small TOML file in the config folder.
+
+The file is `$POFORUM_CONFIG` if set, else `$XDG_CONFIG_HOME/poforum/settings.toml`, else
+`~/.config/poforum/settings.toml`. A broken settings file never stops the app: it is reported
+and the defaults are used (and it is not overwritten until the user changes a setting).
+
+    theme = "poforum-contrast"
+
+    [keys]                      # binding id = key(s); ids are listed in the help panel
+    go-board = "2,b"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import tomli_w
+
+from poforum_tui.store.save import write_atomic
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    problem: str | None = None
+    """Why the file could not be used, if it could not."""
+
+    def with_theme(self, theme: str) -> Settings:
+        return replace(self, theme=theme, problem=None)
+
+
+def settings_path() -> Path:
+    explicit = os.environ.get("POFORUM_CONFIG")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "poforum" / "settings.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The user's settings; defaults (with `problem` set) when the file is unusable."""
+    path = path or settings_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(problem=f"{path}: {error}; using the defaults")
+    theme = data.get("theme")
+    keys = data.get("keys", {})
+    if theme is not None and not isinstance(theme, str):
+        return Settings(problem=f"{path}: theme must be a name in quotes; using the defaults")
+    if not isinstance(keys, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
+    ):
+        return Settings(
+            theme=theme, problem=f'{path}: [keys] maps binding ids to keys, like go-board = "b"'
+        )
+    return Settings(theme=theme, keys=dict(keys))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_path()
+    data: dict[str, object] = {}
+    if settings.theme:
+        data["theme"] = settings.theme
+    if settings.keys:
+        data["keys"] = dict(settings.keys)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, tomli_w.dumps(data).encode("utf-8"))
