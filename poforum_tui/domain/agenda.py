@@ -1,4 +1,8 @@
-"""Pure agenda operations: edit items and run their timers. Each returns a new Session."""
+"""Pure agenda operations: edit items, run their timers, Lean Coffee patterns.
+
+Each operation returns a new Session. The meeting clock and rebalancing live in
+`agenda_plan`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import datetime as dt
 from poforum_tui.domain._build import build, replace, swap
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id
-from poforum_tui.domain.models import AgendaItem, Session
+from poforum_tui.domain.models import MAX_TIMEBOX, MIN_TIMEBOX, AgendaItem, Session
 
 ACTIVE = ("running", "paused")
 
@@ -25,9 +29,13 @@ def _with_item(session: Session, index: int, item: AgendaItem) -> Session:
     return session.model_copy(update={"agenda": tuple(agenda)})
 
 
+# -- editing -------------------------------------------------------------------------------
+
+
 def add_item(session: Session, title: str, minutes: int, **fields) -> Session:
     """Append a pending item (optionally `after=` another item's id)."""
     after = fields.pop("after", None)
+    _check_pattern(fields.get("pattern"), minutes)
     item = build(
         AgendaItem,
         id=next_id("i", (i.id for i in session.agenda)),
@@ -44,7 +52,10 @@ def add_item(session: Session, title: str, minutes: int, **fields) -> Session:
 def edit_item(session: Session, item_id: str, **changes) -> Session:
     """Change an item's fields (title, minutes, owner, notes, pattern, ...)."""
     index = _index(session, item_id)
-    return _with_item(session, index, replace(session.agenda[index], **changes))
+    item = session.agenda[index]
+    if changes.get("pattern") and changes["pattern"] != item.pattern:
+        _check_pattern(changes["pattern"], changes.get("minutes", item.minutes))
+    return _with_item(session, index, replace(item, **changes))
 
 
 def delete_item(session: Session, item_id: str) -> Session:
@@ -63,8 +74,18 @@ def move_item(session: Session, item_id: str, delta: int) -> Session:
 
 
 def adjust_timebox(session: Session, item_id: str, delta_minutes: int) -> Session:
-    item = session.agenda[_index(session, item_id)]
-    return edit_item(session, item_id, minutes=item.minutes + delta_minutes)
+    """Add (or with a negative delta remove) minutes, within 1..480."""
+    index = _index(session, item_id)
+    item = session.agenda[index]
+    minutes = item.minutes + delta_minutes
+    if minutes < MIN_TIMEBOX:
+        raise DomainError(f"{item.title!r} is at the shortest timebox, {MIN_TIMEBOX} minute.")
+    if minutes > MAX_TIMEBOX:
+        raise DomainError(f"{item.title!r} is at the longest timebox, {MAX_TIMEBOX} minutes.")
+    return _with_item(session, index, item.model_copy(update={"minutes": minutes}))
+
+
+# -- timers --------------------------------------------------------------------------------
 
 
 def elapsed_seconds(item: AgendaItem, now: dt.datetime) -> int:
@@ -80,11 +101,12 @@ def remaining_seconds(item: AgendaItem, now: dt.datetime) -> int:
 
 
 def current_item(session: Session) -> AgendaItem | None:
-    """The running or paused item, else the first pending one, else None."""
-    for item in session.agenda:
-        if item.status in ACTIVE:
-            return item
-    return next((item for item in session.agenda if item.status == "pending"), None)
+    """The running item, else a paused one, else the first pending one, else None."""
+    for statuses in (("running",), ("paused",), ("pending",)):
+        for item in session.agenda:
+            if item.status in statuses:
+                return item
+    return None
 
 
 def _stopped(item: AgendaItem, now: dt.datetime, status: str) -> AgendaItem:
@@ -94,7 +116,11 @@ def _stopped(item: AgendaItem, now: dt.datetime, status: str) -> AgendaItem:
 
 
 def start(session: Session, item_id: str, now: dt.datetime) -> Session:
-    """Run an item's timer; any other running item is paused first."""
+    """Run an item's timer; any other running item is paused first.
+
+    The first start of the meeting fixes its clock: a session without `start` gets this
+    moment, and `end` (the planned end) becomes start + every timebox.
+    """
     agenda = [
         _stopped(item, now, "paused") if item.status == "running" and item.id != item_id else item
         for item in session.agenda
@@ -104,7 +130,26 @@ def start(session: Session, item_id: str, now: dt.datetime) -> Session:
     if item.status == "running":
         return session
     agenda[index] = item.model_copy(update={"status": "running", "started_at": now})
-    return session.model_copy(update={"agenda": tuple(agenda)})
+    return _anchor(session.model_copy(update={"agenda": tuple(agenda)}), now)
+
+
+def _anchor(session: Session, now: dt.datetime) -> Session:
+    updates: dict[str, dt.time] = {}
+    if session.start is None:
+        updates["start"] = now.time()
+    if session.end is None:
+        begin = meeting_day_start(updates.get("start", session.start), now)
+        planned = sum(item.minutes for item in session.agenda if item.status != "skipped")
+        updates["end"] = (begin + dt.timedelta(minutes=planned)).time()
+    return session.model_copy(update=updates) if updates else session
+
+
+def meeting_day_start(start: dt.time, now: dt.datetime) -> dt.datetime:
+    """`start` on the day the meeting runs: today, or yesterday if it began before midnight."""
+    begin = dt.datetime.combine(now.date(), start)
+    if begin - now > dt.timedelta(hours=12):
+        begin -= dt.timedelta(days=1)
+    return begin
 
 
 def pause(session: Session, item_id: str, now: dt.datetime) -> Session:
@@ -115,11 +160,15 @@ def pause(session: Session, item_id: str, now: dt.datetime) -> Session:
     return _with_item(session, index, _stopped(item, now, "paused"))
 
 
+def _nothing_left() -> DomainError:
+    return DomainError("Every agenda item is done or skipped: add one with a.")
+
+
 def toggle(session: Session, now: dt.datetime) -> Session:
     """Start or pause the current item (space)."""
     item = current_item(session)
     if item is None:
-        raise DomainError("every agenda item is done or skipped")
+        raise _nothing_left()
     if item.status == "running":
         return pause(session, item.id, now)
     return start(session, item.id, now)
@@ -131,31 +180,109 @@ def finish(session: Session, item_id: str, now: dt.datetime) -> Session:
 
 
 def next_item(session: Session, now: dt.datetime) -> Session:
-    """Finish the current item and start the next pending one (n)."""
+    """Finish the current item and start the next pending one (n).
+
+    Before anything has started, `n` starts the first item.
+    """
     item = current_item(session)
     if item is None:
-        raise DomainError("every agenda item is done or skipped")
-    if item.status in ACTIVE:
-        session = finish(session, item.id, now)
-    else:
-        session = start(session, item.id, now)
-        return session
+        raise _nothing_left()
+    if item.status not in ACTIVE:
+        return start(session, item.id, now)
+    session = finish(session, item.id, now)
+    return _start_next(session, now)
+
+
+def _start_next(session: Session, now: dt.datetime) -> Session:
     following = current_item(session)
-    return start(session, following.id, now) if following is not None else session
+    if following is None or following.status in ACTIVE:
+        return session
+    return start(session, following.id, now)
 
 
 def skip_item(session: Session, item_id: str, now: dt.datetime) -> Session:
+    """Skip an item (a running one hands over to the next); a skipped one is un-skipped."""
     index = _index(session, item_id)
-    return _with_item(session, index, _stopped(session.agenda[index], now, "skipped"))
+    item = session.agenda[index]
+    if item.status == "done":
+        raise DomainError(f"{item.title!r} is done; reset it first to skip it.")
+    if item.status == "skipped":
+        return _with_item(session, index, item.model_copy(update={"status": "pending"}))
+    session = _with_item(session, index, _stopped(item, now, "skipped"))
+    return _start_next(session, now) if item.status == "running" else session
 
 
 def reset_item(session: Session, item_id: str) -> Session:
-    """Back to pending with no time spent."""
+    """Back to pending with no time spent.
+
+    Resetting the last item that had any time un-fixes the planned end, so a trial run
+    during preparation leaves no trace on the meeting clock.
+    """
     index = _index(session, item_id)
     item = session.agenda[index].model_copy(
         update={"status": "pending", "spent_seconds": 0, "started_at": None}
     )
-    return _with_item(session, index, item)
+    session = _with_item(session, index, item)
+    if all(i.status == "pending" and i.spent_seconds == 0 for i in session.agenda):
+        session = session.model_copy(update={"end": None})
+    return session
+
+
+# -- Lean Coffee timebox patterns ------------------------------------------------------------
+
+
+def parse_pattern(text: str) -> tuple[int, ...]:
+    """`"7+5+3"` as (7, 5, 3): whole minutes joined by `+`, at least two steps."""
+    parts = [part.strip() for part in text.split("+")]
+    if len(parts) < 2 or not all(part.isdigit() for part in parts):
+        raise DomainError("write whole minutes joined by +, like 7+5+3")
+    steps = tuple(int(part) for part in parts)
+    if min(steps) < MIN_TIMEBOX:
+        raise DomainError("every step is at least 1 minute")
+    if sum(steps) > MAX_TIMEBOX:
+        raise DomainError(f"the steps add up to {sum(steps)}; at most {MAX_TIMEBOX} minutes")
+    return steps
+
+
+def pattern_ends(pattern: str) -> tuple[int, ...]:
+    """The timebox at the end of each step: 7+5+3 gives (7, 12, 15)."""
+    ends, total = [], 0
+    for step in parse_pattern(pattern):
+        total += step
+        ends.append(total)
+    return tuple(ends)
+
+
+def _check_pattern(pattern: str | None, minutes: int) -> None:
+    if not pattern:
+        return
+    try:
+        ends = pattern_ends(pattern)
+    except DomainError as error:
+        raise DomainError(f"pattern: {error}") from None
+    if minutes not in ends:
+        choices = ", ".join(str(end) for end in ends)
+        raise DomainError(f"with pattern {pattern} the timebox is one of {choices} minutes")
+
+
+def next_step_minutes(item: AgendaItem) -> int | None:
+    """Minutes the pattern's next step adds to the timebox, or None when it has no more."""
+    if not item.pattern:
+        return None
+    try:
+        ends = pattern_ends(item.pattern)
+    except DomainError:
+        return None
+    return next((end - item.minutes for end in ends if end > item.minutes), None)
+
+
+def keep_discussing(session: Session, item_id: str) -> Session:
+    """Extend an item's timebox by its pattern's next step ("keep discussing?" - yes)."""
+    item = session.agenda[_index(session, item_id)]
+    extra = next_step_minutes(item)
+    if extra is None:
+        raise DomainError(f"{item.title!r} has no further step in its pattern.")
+    return adjust_timebox(session, item_id, extra)
 
 
 def planned_minutes(session: Session) -> int:

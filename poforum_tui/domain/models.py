@@ -178,6 +178,7 @@ class Session(Model):
     kind: SessionKind = "custom"
     date: dt.date
     start: dt.time | None = None
+    end: dt.time | None = None  # planned end; fixed when the first agenda item starts
     facilitators: tuple[str, ...] = ()
     follows: OptionalText = None
     working_agreement: tuple[str, ...] = ()
