@@ -283,6 +283,7 @@ class PoforumApp(App[None]):
                 template.description,
                 lambda name=template.name: self.new_session_from(name),
             )
+        yield from self._decision_commands()
         palette = getattr(screen, "palette_commands", None)
         if palette is not None:
             yield from palette()
@@ -316,3 +317,83 @@ class PoforumApp(App[None]):
             self.open_session(path)
 
         self.push_screen(NewSessionForm(template, self.clock.now().date()), created)
+
+    # -- decisions, carry-over and the decision log (issue 5) ------------------------------
+
+    def _decision_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Decision log",
+            "Every decision, experiment and action across the sessions",
+            self.show_decision_log,
+        )
+        if self.session is not None and self.path is not None:
+            yield SystemCommand(
+                "New session from this one (carry over)",
+                "Open items, people and backlog move to the next session",
+                self.carry_over,
+            )
+
+    def record_decision(self, topic_id: str | None = None) -> None:
+        """Open the DecisionForm (with `topic_id` linked) and add what it records."""
+        from poforum_tui.domain import decisions as decision_ops
+        from poforum_tui.screens.decision_form import DecisionDraft, DecisionForm
+
+        if self.session is None:
+            self.notify("Open a session first: pick one on the Sessions screen (0).")
+            return
+        if self.read_only:
+            self.notify("This session is open read-only.", severity="warning")
+            return
+
+        def recorded(draft: DecisionDraft | None) -> None:
+            if draft is not None:
+                self.change(
+                    lambda s: decision_ops.add_decision(s, draft.kind, draft.text, **draft.fields),
+                    f"Record {draft.kind}",
+                )
+
+        self.push_screen(DecisionForm(self.session, topic=topic_id), recorded)
+
+    def show_decision_log(self) -> None:
+        """The decision log across the session folder."""
+        from poforum_tui.screens.decision_log import DecisionLogScreen
+
+        folder = self.path.parent if self.path is not None else self.folder
+        self.push_screen(DecisionLogScreen(folder, self.clock.now().date()))
+
+    def open_session_at(self, path: Path, mode: str) -> None:
+        """Open `path` (unless it is open already) and show screen `mode`."""
+        already = self.path is not None and Path(path).resolve() == self.path.resolve()
+        if already or self.open_session(path, read_only=self.read_only):
+            self.switch_mode(mode)
+
+    def carry_over(self) -> None:
+        """Ask for the next session's title, date and template; write it, open its Decisions."""
+        from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
+        from poforum_tui.store.carryover import session_after
+
+        previous, previous_path = self.session, self.path
+        if previous is None or previous_path is None:
+            self.notify("Open a saved session first: carry-over starts from its file.")
+            return
+
+        def requested(request: CarryOverRequest | None) -> None:
+            if request is None:
+                return
+            self.flush_save()
+            try:
+                session = session_after(
+                    previous_path,
+                    template=request.template,
+                    title=request.title,
+                    date=request.date,
+                    previous=self.session,
+                )
+                path = create_session_file(previous_path.parent, session)
+            except (DomainError, SessionFileError, OSError) as error:
+                self.notify(str(error), title="Not created", severity="error", timeout=10)
+                return
+            self.notify(f"Created {path}")
+            self.open_session_at(path, "decisions")
+
+        self.push_screen(CarryOverForm(previous, self.clock.now().date()), requested)

@@ -13,8 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from poforum_tui import __version__
+from poforum_tui.domain.errors import DomainError
 from poforum_tui.store import SessionFileError, from_template, list_templates, load
+from poforum_tui.store.carryover import session_after
 from poforum_tui.store.create import create_session_file
+from poforum_tui.store.decision_log import format_lines, read_log
 
 PROG = "poforum"
 
@@ -57,19 +60,51 @@ def _sub(name: str, help_text: str) -> argparse.ArgumentParser:
 
 
 def cmd_new(argv: Sequence[str]) -> int:
-    parser = _sub("new", "Create a session file from a template.")
-    parser.add_argument(
-        "--template", default="po-forum", help="template name (see 'poforum templates')"
+    parser = _sub(
+        "new",
+        "Create a session file from a template, or (--from) the session that follows a previous "
+        "one: its people, agreement, open items and backlog carried over.",
     )
-    parser.add_argument("--title", required=True, help="the session's title")
-    parser.add_argument("--date", type=iso_date, default=None, help="YYYY-MM-DD (default: today)")
-    parser.add_argument("--dir", type=Path, default=None, help="where to write it")
+    parser.add_argument(
+        "--from", dest="previous", type=Path, metavar="PREVIOUS.toml", help="carry over from"
+    )
+    parser.add_argument(
+        "--template",
+        default=None,
+        help="template name (see 'poforum templates'; default: po-forum, or with --from the "
+        "previous session's kind)",
+    )
+    parser.add_argument("--title", help="the session's title (with --from: the next number)")
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        help="YYYY-MM-DD (default: today; with --from, the previous date plus the usual cadence)",
+    )
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="where to write it (with --from: beside it)"
+    )
     args = parser.parse_args(argv)
-    if not args.title.strip():
+    if args.title is not None and not args.title.strip():
         parser.error("--title must not be empty")
-    session = from_template(args.template, title=args.title.strip(), date=args.date)
+    if args.previous is not None:
+        try:
+            session = session_after(
+                args.previous, template=args.template, title=args.title, date=args.date
+            )
+        except DomainError as error:
+            print(f"{PROG}: cannot carry over {args.previous}: {error}", file=sys.stderr)
+            return 1
+        folder = args.dir or args.previous.parent
+    else:
+        if args.title is None:
+            parser.error("--title is required (or --from PREVIOUS.toml)")
+        session = from_template(
+            args.template or "po-forum", title=args.title.strip(), date=args.date
+        )
+        folder = args.dir or default_dir()
     try:
-        path = create_session_file(args.dir or default_dir(), session)
+        path = create_session_file(folder, session)
     except OSError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
@@ -100,10 +135,34 @@ def cmd_templates(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_log(argv: Sequence[str]) -> int:
+    parser = _sub(
+        "log",
+        "Print every decision, experiment and action across the sessions, newest first; "
+        "a carried item once, with its latest status.",
+    )
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="session folder (default: ./sessions)"
+    )
+    parser.add_argument("--open", action="store_true", help="only items still open")
+    parser.add_argument("--owner", metavar="NAME", help="only items whose owner contains NAME")
+    args = parser.parse_args(argv)
+    log = read_log(args.dir or default_dir())
+    for error in log.broken:
+        print(f"{PROG}: skipped {error}", file=sys.stderr)
+    entries = log.filtered(open_only=args.open, owner=args.owner)
+    if not entries:
+        print("No decisions, experiments or actions match.", file=sys.stderr)
+        return 0
+    print("\n".join(format_lines(entries, dt.date.today())))
+    return 0
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "new": cmd_new,
     "check": cmd_check,
     "templates": cmd_templates,
+    "log": cmd_log,
 }
 
 

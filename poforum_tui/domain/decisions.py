@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from poforum_tui.domain._build import build, replace
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id
-from poforum_tui.domain.models import DECISION_STATUSES, Decision, Session
+from poforum_tui.domain.models import DECISION_STATUSES, OUTCOMES, Decision, Session
+
+# What a follow-up outcome makes of the item's status.
+OUTCOME_STATUS = {"done": "done", "keep": "open", "drop": "dropped", "escalate": "open"}
+ESCALATION_TARGETS = {"metascrum": "the next MetaScrum", "po-sync": "the next PO sync"}
 
 
 def _index(session: Session, decision_id: str) -> int:
@@ -48,12 +54,64 @@ def delete_decision(session: Session, decision_id: str) -> Session:
 
 
 def cycle_status(session: Session, decision_id: str) -> Session:
-    """open → done → dropped → open (space)."""
+    """open → done → dropped → open (space); a follow-up's outcome follows its status."""
     decision = session.decisions[_index(session, decision_id)]
     following = DECISION_STATUSES[
         (DECISION_STATUSES.index(decision.status) + 1) % len(DECISION_STATUSES)
     ]
-    return edit_decision(session, decision_id, status=following)
+    changes: dict[str, object] = {"status": following}
+    if is_follow_up(decision):
+        if following == "done":
+            changes["outcome"] = "done"
+        elif following == "dropped":
+            changes["outcome"] = "drop"
+        elif decision.outcome not in ("keep", "escalate"):
+            changes["outcome"] = None
+    return edit_decision(session, decision_id, **changes)
+
+
+def set_outcome(
+    session: Session, decision_id: str, outcome: str | None, escalate_to: str | None = None
+) -> Session:
+    """Record a follow-up's outcome: done, keep, drop or escalate (to `escalate_to`).
+
+    The status follows the outcome; None clears it (and an escalation it made).
+    """
+    decision = session.decisions[_index(session, decision_id)]
+    if not is_follow_up(decision):
+        raise DomainError("Only items carried over from the previous session take an outcome")
+    if outcome is None:
+        changes: dict[str, object] = {"outcome": None, "status": "open"}
+        if decision.outcome == "escalate":
+            changes["escalate_to"] = None
+        return edit_decision(session, decision_id, **changes)
+    if outcome not in OUTCOMES:
+        raise DomainError(f"{outcome!r} is not an outcome (one of {', '.join(OUTCOMES)})")
+    changes = {"outcome": outcome, "status": OUTCOME_STATUS[outcome]}
+    if outcome == "escalate":
+        if not escalate_to or not escalate_to.strip():
+            raise DomainError("Escalate to where? Name the MetaScrum or PO sync it goes to")
+        changes["escalate_to"] = escalate_to.strip()
+    return edit_decision(session, decision_id, **changes)
+
+
+def is_follow_up(decision: Decision) -> bool:
+    """Carried over from a previous session, so it needs an outcome here."""
+    return decision.carried > 0 or decision.carried_from is not None
+
+
+def follow_ups(session: Session) -> list[Decision]:
+    return [d for d in session.decisions if is_follow_up(d)]
+
+
+def awaiting_outcome(session: Session) -> list[Decision]:
+    """Follow-ups nobody has reviewed yet in this session."""
+    return [d for d in follow_ups(session) if d.outcome is None]
+
+
+def is_overdue(decision: Decision, today: dt.date) -> bool:
+    """Still open and due before `today` (for a session: its date)."""
+    return decision.status == "open" and decision.due is not None and decision.due < today
 
 
 def open_count(session: Session, kind: str | None = None) -> int:

@@ -21,12 +21,14 @@ Role = Literal["chief-po", "po", "stakeholder", "coach", "scrum-master", "other"
 ItemStatus = Literal["pending", "running", "paused", "done", "skipped"]
 DecisionKind = Literal["decision", "experiment", "action"]
 DecisionStatus = Literal["open", "done", "dropped"]
+Outcome = Literal["done", "keep", "drop", "escalate"]
 
 SESSION_KINDS: tuple[str, ...] = SessionKind.__args__
 ROLES: tuple[str, ...] = Role.__args__
 ITEM_STATUSES: tuple[str, ...] = ItemStatus.__args__
 DECISION_KINDS: tuple[str, ...] = DecisionKind.__args__
 DECISION_STATUSES: tuple[str, ...] = DecisionStatus.__args__
+OUTCOMES: tuple[str, ...] = Outcome.__args__
 
 MIN_TIMEBOX = 1
 MAX_TIMEBOX = 480
@@ -170,6 +172,8 @@ class Decision(Model):
     measure: OptionalText = None
     review: dt.date | None = None
     escalate_to: OptionalText = None
+    outcome: Outcome | None = None
+    """The follow-up review of a carried item in this session (None: not reviewed yet)."""
 
 
 class Session(Model):
