@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from textual.actions import ActionParseResult
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -18,6 +21,7 @@ from poforum_tui.screens.decisions import DecisionsScreen
 from poforum_tui.screens.sessions import SessionsScreen
 from poforum_tui.store import SessionFileError, load, save
 from poforum_tui.store.create import create_session_file
+from poforum_tui.store.export import FORMAT_LABELS, export_path, write_export
 from poforum_tui.store.settings import load_settings, save_settings
 from poforum_tui.store.templates import from_template, list_templates
 from poforum_tui.themes import THEMES
@@ -243,6 +247,35 @@ class PoforumApp(App[None]):
             return None if self.read_only or not stack else True
         return True
 
+    # -- read-only review: screens and widgets list their editing actions ---------------------
+    # A screen (or widget) with bindings declares `EDITING_ACTIONS: frozenset[str]` (action
+    # names without parameters). In read-only review those keys are dimmed in the footer and
+    # refused with a notice. Textual asks only the binding's own node `check_action`, so the
+    # app hooks the two places every binding passes through.
+
+    def refuses_edit(self, action: str, namespace: object) -> bool:
+        """True if `action` on `namespace` edits the session and the session is read-only."""
+        if not self.read_only:
+            return False
+        _destination, name, _params = parse_action(action)
+        return name in getattr(namespace, "EDITING_ACTIONS", ())
+
+    def _check_action_state(self, action: str, default_namespace: DOMNode) -> bool | None:
+        if self.refuses_edit(action, default_namespace):
+            return None  # dimmed in the footer
+        return super()._check_action_state(action, default_namespace)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        if isinstance(action, str) and self.refuses_edit(action, default_namespace):
+            self.notify("Read-only review: nothing can be changed here.", timeout=3)
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
     def action_go(self, mode: str) -> None:
         if mode != "sessions" and self.session is None:
             self.notify("Open a session first: highlight one and press enter.", timeout=4)
@@ -284,6 +317,13 @@ class PoforumApp(App[None]):
                 lambda name=template.name: self.new_session_from(name),
             )
         yield from self._decision_commands()
+        if self.session is not None and self.path is not None:
+            for fmt, label in FORMAT_LABELS.items():
+                yield SystemCommand(
+                    f"Export {label}",
+                    f"Write {export_path(self.path, fmt).name} beside the session file",
+                    lambda fmt=fmt: self.export_open_session(fmt),
+                )
         palette = getattr(screen, "palette_commands", None)
         if palette is not None:
             yield from palette()
@@ -299,6 +339,17 @@ class PoforumApp(App[None]):
 
         if self.session is not None:
             self.push_screen(PeopleScreen())
+
+    def export_open_session(self, fmt: str) -> None:
+        """Write the open session's `fmt` export beside its file and say where."""
+        if self.session is None or self.path is None:
+            return
+        try:
+            target = write_export(self.session, self.path, fmt)
+        except OSError as error:
+            self.notify(f"{error.strerror or error}", title="Not exported", severity="error")
+            return
+        self.notify(f"Wrote {target}", title="Exported", timeout=8)
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""

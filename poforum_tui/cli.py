@@ -18,6 +18,7 @@ from poforum_tui.store import SessionFileError, from_template, list_templates, l
 from poforum_tui.store.carryover import session_after
 from poforum_tui.store.create import create_session_file
 from poforum_tui.store.decision_log import format_lines, read_log
+from poforum_tui.store.save import write_atomic
 
 PROG = "poforum"
 
@@ -158,11 +159,51 @@ def cmd_log(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_export(argv: Sequence[str]) -> int:
+    from poforum_tui.store.export import FORMATS, export
+
+    parser = _sub(
+        "export",
+        "Export a session: Markdown minutes, CSV of decisions, experiments and actions, or JSON.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default="md", dest="fmt")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None, help="file to write (default: standard output)"
+    )
+    args = parser.parse_args(argv)
+    text = export(load(args.path), args.fmt)
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    try:
+        write_atomic(args.output, text.encode("utf-8"))
+    except OSError as error:
+        print(f"{PROG}: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(args.output, file=sys.stderr)
+    return 0
+
+
+def cmd_review(argv: Sequence[str]) -> int:
+    parser = _sub("review", "Open a session read-only: nothing can change and nothing is written.")
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    args = parser.parse_args(argv)
+    session = load(args.path)
+    from poforum_tui.app import PoforumApp
+
+    PoforumApp(folder=args.path.parent, path=args.path, session=session, read_only=True).run()
+    return 0
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "new": cmd_new,
     "check": cmd_check,
     "templates": cmd_templates,
     "log": cmd_log,
+    "export": cmd_export,
+    "review": cmd_review,
 }
 
 

@@ -1,0 +1,47 @@
+"""Exports of a session for people and tools: Markdown minutes, CSV of decisions, JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from poforum_tui.domain.models import Session
+from poforum_tui.store.export.jsonfile import to_json
+from poforum_tui.store.export.markdown import to_markdown
+from poforum_tui.store.export.table import to_csv
+from poforum_tui.store.save import write_atomic
+
+FORMATS: dict[str, Callable[[Session], str]] = {
+    "md": to_markdown,
+    "csv": to_csv,
+    "json": to_json,
+}
+"""Export format name -> renderer."""
+
+FORMAT_LABELS = {"md": "minutes (Markdown)", "csv": "decisions (CSV)", "json": "session (JSON)"}
+_SUFFIXES = {"md": ".minutes.md", "csv": ".decisions.csv", "json": ".json"}
+
+
+def export(session: Session, fmt: str) -> str:
+    """`session` rendered in format `fmt` (`md`, `csv` or `json`)."""
+    try:
+        render = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})") from None
+    return render(session)
+
+
+def export_path(session_path: Path | str, fmt: str) -> Path:
+    """Where an export of `session_path` goes: beside it, e.g. `x.minutes.md` for `x.toml`."""
+    session_path = Path(session_path)
+    return session_path.with_name(session_path.stem + _SUFFIXES[fmt])
+
+
+def write_export(session: Session, session_path: Path | str, fmt: str) -> Path:
+    """Write the `fmt` export beside the session file (atomically) and return its path."""
+    target = export_path(session_path, fmt)
+    write_atomic(target, export(session, fmt).encode("utf-8"))
+    return target
+
+
+__all__ = ["FORMATS", "FORMAT_LABELS", "export", "export_path", "to_csv", "to_json", "to_markdown"]
