@@ -67,7 +67,22 @@ def _votes(value: dict[str, int]) -> dict[str, int]:
     return value
 
 
+def _sibling_file(value: str) -> str:
+    """A plain file name in the session folder: no folders, no `..`, not absolute."""
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if "/" in value or "\\" in value or value in (".", "..") or value.startswith("~"):
+        raise ValueError(
+            f"{value!r} must be a file name in the same folder, like 2026-11-17-po-forum.toml "
+            "(no folders, '..' or absolute paths)"
+        )
+    if any(ord(char) < 32 or ord(char) == 127 for char in value) or ":" in value[1:2]:
+        raise ValueError(f"{value!r} must be a plain file name (no control characters or drives)")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_non_empty)]
+SiblingFile = Annotated[str, AfterValidator(_sibling_file)]
 Timebox = Annotated[int, Field(strict=True), AfterValidator(_timebox)]
 Seconds = Annotated[int, Field(strict=True), AfterValidator(_not_negative)]
 Votes = Annotated[dict[str, Annotated[int, Field(strict=True)]], AfterValidator(_votes)]
@@ -156,7 +171,7 @@ class Decision(Model):
     due: dt.date | None = None
     status: DecisionStatus = "open"
     topic: str | None = None
-    carried_from: str | None = None
+    carried_from: SiblingFile | None = None
     carried: Annotated[int, Field(strict=True, ge=0)] = 0
     rationale: str | None = None
     decided_by: str | None = None
@@ -173,7 +188,7 @@ class Session(Model):
     date: dt.date
     start: dt.time | None = None
     facilitators: tuple[str, ...] = ()
-    follows: str | None = None
+    follows: SiblingFile | None = None
     working_agreement: tuple[str, ...] = ()
     participants: tuple[Participant, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
