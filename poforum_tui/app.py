@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -14,12 +13,13 @@ from textual.dom import DOMNode
 from textual.reactive import var
 from textual.screen import Screen
 
-from poforum_tui.domain import Clock, DomainError, Session, SystemClock
+from poforum_tui.domain import Clock, DomainError, Session, SystemClock, session_info
+from poforum_tui.persistence import Persistence
 from poforum_tui.screens.agenda import AgendaScreen
 from poforum_tui.screens.board import BoardScreen
 from poforum_tui.screens.decisions import DecisionsScreen
 from poforum_tui.screens.sessions import SessionsScreen
-from poforum_tui.store import SessionFileError, load, save
+from poforum_tui.store import SessionFileError
 from poforum_tui.store.create import create_session_file
 from poforum_tui.store.export import FORMAT_LABELS, export_path, write_export
 from poforum_tui.store.settings import load_settings, save_settings
@@ -55,6 +55,8 @@ class PoforumApp(App[None]):
 
     session: var[Session | None] = var(None, always_update=True, init=False)
     """The open session; screens watch it and redraw."""
+    file_status: var[tuple[str, str]] = var(("", ""), init=False)
+    """A lasting problem with the open file (text, severity); widgets.file_status shows it."""
 
     def __init__(
         self,
@@ -74,25 +76,27 @@ class PoforumApp(App[None]):
         self.clock: Clock = clock or SystemClock()
         self.undo_stack: list[Session] = []
         self.redo_stack: list[Session] = []
-        self._save_lock = threading.Lock()
-        self._saved: Session | None = None
-        self.save_error: str | None = None
-        if self.path is not None and session is None:
-            session = load(self.path)
+        self.persistence = Persistence(self)
         self._initial = session
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._apply_settings()
-        if self._initial is not None:
+        if self.path is not None:
+            if not self.open_session(self.path, read_only=self.read_only):
+                self.path = None
+                self.switch_mode("sessions")
+        elif self._initial is not None:
             self._set_open(self._initial)
             self.switch_mode("agenda")
         else:
             self.switch_mode("sessions")
 
+    def on_unmount(self) -> None:
+        self.persistence.close()
+
     def _set_open(self, session: Session) -> None:
-        self._saved = session
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.session = session
@@ -111,13 +115,14 @@ class PoforumApp(App[None]):
     def open_session(self, path: Path, *, read_only: bool = False) -> bool:
         """Load `path` and show its Agenda; a broken file is reported and nothing changes."""
         try:
-            session = load(path)
+            session, read_only = self.persistence.open(Path(path), read_only=read_only)
         except SessionFileError as error:
             self.notify(str(error), title="Cannot open", severity="error", timeout=10)
             return False
-        self.flush_save()
         self.path, self.read_only = Path(path), read_only
         self._set_open(session)
+        if self.persistence.holder is not None:
+            self.notify(self.persistence.status()[0], title="Read-only", severity="warning")
         self.switch_mode("agenda")
         return True
 
@@ -171,41 +176,70 @@ class PoforumApp(App[None]):
         self.undo_stack.append(self.session)
         self._replace(self.redo_stack.pop())
 
-    # -- saving ----------------------------------------------------------------------------
+    # -- saving (poforum_tui.persistence does the work) -----------------------------------
 
     def request_save(self) -> None:
-        """Save the latest session in a worker thread, off the UI's path."""
-        if self.path is not None and not self.read_only:
-            self.run_worker(self._save_latest, thread=True, group="save", exit_on_error=False)
-
-    def _save_latest(self) -> None:
-        with self._save_lock:
-            session, path = self.session, self.path
-            if session is None or path is None or session is self._saved:
-                return
-            try:
-                save(session, path)
-            except OSError as error:
-                self.save_error = f"{path}: {error.strerror or error}"
-                self.call_from_thread(
-                    self.notify, f"Not saved: {self.save_error}", severity="error", timeout=30
-                )
-                return
-            self._saved = session
-            self.save_error = None
+        """Save the latest session soon, in a worker thread, off the UI's path."""
+        self.persistence.request_save()
 
     def flush_save(self) -> None:
         """Save now, in this thread, if the open session has unsaved changes."""
-        if not self.read_only:
-            self._save_latest()
+        self.persistence.flush()
 
     @property
     def unsaved(self) -> bool:
-        return self.session is not None and self.session is not self._saved
+        return self.persistence.unsaved
+
+    @property
+    def save_error(self) -> str | None:
+        return self.persistence.error
+
+    def show_reloaded(self, session: Session) -> None:
+        """Show `session` as just read from disk (an outside edit): it replaces undo history."""
+        self._set_open(session)
 
     async def action_quit(self) -> None:
-        self.flush_save()
-        self.exit()
+        """Quit once the last change is saved; when it cannot be, ask what to do."""
+        if self.read_only or self.persistence.flush() == "saved":
+            self.exit()
+            return
+        from poforum_tui.screens.choice import Choice, ChoiceScreen
+
+        reason = self.persistence.error or "the file changed on disk and you have not decided"
+        question = ChoiceScreen(
+            "Your last changes are not saved",
+            f"{reason}.\nA copy goes beside the session file, or into your home folder.",
+            [
+                Choice("r", "retry", "Try again"),
+                Choice("c", "copy", "Save a copy and quit"),
+                Choice("d", "discard", "Quit without saving"),
+            ],
+            cancel="Stay",
+        )
+        self.push_screen(question, self._quit_answer)
+
+    async def _quit_answer(self, answer: str | None) -> None:
+        if answer == "retry":
+            await self.action_quit()
+        elif answer == "copy":
+            copy = self.persistence.rescue()
+            if copy is None:
+                self.notify("No copy could be written anywhere.", severity="error")
+                return
+            self.persistence.saved = self.session  # rescued: nothing left to save on exit
+            self.exit(message=f"Unsaved changes written to {copy}")
+        elif answer == "discard":
+            self.persistence.saved = self.session
+            self.exit()
+
+    def action_take_over(self) -> None:
+        """Become the writer of a file another poforum held (once it has quit)."""
+        if self.persistence.take_over():
+            self.read_only = False
+            self._show_title()
+            self.notify("You are now editing this file.", title="Took over")
+        elif self.persistence.holder is not None:
+            self.notify(self.persistence.status()[0], title="Still in use", severity="warning")
 
     # -- per-user settings: theme and keys ---------------------------------------------------
 
@@ -310,6 +344,14 @@ class PoforumApp(App[None]):
                 self.action_edit_people,
             )
         yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
+        if self.session is not None and not self.read_only:
+            yield SystemCommand("Rename session", "Change the open session's title", self.rename)
+        if self.persistence.holder is not None:
+            yield SystemCommand(
+                "Take over editing",
+                "Edit this file once the other poforum holding it has quit",
+                self.action_take_over,
+            )
         for template in list_templates():
             yield SystemCommand(
                 f"New session from template: {template.name}",
@@ -350,6 +392,17 @@ class PoforumApp(App[None]):
             self.notify(f"{error.strerror or error}", title="Not exported", severity="error")
             return
         self.notify(f"Wrote {target}", title="Exported", timeout=8)
+
+    def rename(self) -> None:
+        """Ask for a new title for the open session."""
+        from poforum_tui.screens.rename import RenameForm
+
+        def renamed(title: str | None) -> None:
+            if title is not None:
+                self.change(lambda s: session_info.rename(s, title), "Rename")
+
+        if self.session is not None:
+            self.push_screen(RenameForm(self.session.title), renamed)
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""

@@ -91,8 +91,10 @@ def test_agenda_timer_start_pause_next() -> None:
 
 
 def test_agenda_edit_refuses_bad_timebox_with_reason() -> None:
-    with pytest.raises(DomainError, match=r"minutes: must be 1\.\.480"):
+    with pytest.raises(DomainError, match="shortest timebox, 1 minute"):
         agenda_ops.adjust_timebox(session(), "a", -10)
+    with pytest.raises(DomainError, match=r"minutes: must be 1\.\.480"):
+        agenda_ops.edit_item(session(), "a", minutes=0)
 
 
 def test_board_move_reorder_sort_vote() -> None:

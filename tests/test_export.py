@@ -83,7 +83,7 @@ def hostile_session() -> Session:
                     "text": "\rCR start",
                     "owner": "@owner",
                     "due": dt.date(2026, 12, 8),
-                    "carried_from": text,
+                    "carried_from": "[prev](javascript:alert(1)) | =1+1.toml",
                 },
             ],
         }

@@ -73,9 +73,30 @@ def _blank_is_none(value: str | None) -> str | None:
     return value if value is not None and value.strip() else None
 
 
+def _sibling_file(value: str) -> str:
+    """A plain file name in the session folder: no folders, no `..`, not absolute."""
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if "/" in value or "\\" in value or value in (".", "..") or value.startswith("~"):
+        raise ValueError(
+            f"{value!r} must be a file name in the same folder, like 2026-11-17-po-forum.toml "
+            "(no folders, '..' or absolute paths)"
+        )
+    if any(ord(char) < 32 or ord(char) == 127 for char in value) or ":" in value[1:2]:
+        raise ValueError(f"{value!r} must be a plain file name (no control characters or drives)")
+    return value
+
+
+def _optional_sibling(value: str | None) -> str | None:
+    value = _blank_is_none(value)
+    return None if value is None else _sibling_file(value)
+
+
 Text = Annotated[str, AfterValidator(_non_empty)]
 OptionalText = Annotated[str | None, AfterValidator(_blank_is_none)]
 """An optional text key: empty or blank means absent (it is not written)."""
+SiblingFile = Annotated[str | None, AfterValidator(_optional_sibling)]
+"""An optional file name in the session's own folder (`follows`, `carried_from`)."""
 Timebox = Annotated[int, Field(strict=True), AfterValidator(_timebox)]
 Seconds = Annotated[int, Field(strict=True), AfterValidator(_not_negative)]
 Votes = Annotated[dict[str, Annotated[int, Field(strict=True)]], AfterValidator(_votes)]
@@ -164,7 +185,7 @@ class Decision(Model):
     due: dt.date | None = None
     status: DecisionStatus = "open"
     topic: OptionalText = None
-    carried_from: OptionalText = None
+    carried_from: SiblingFile = None
     carried: Annotated[int, Field(strict=True, ge=0)] = 0
     rationale: OptionalText = None
     decided_by: OptionalText = None
@@ -184,7 +205,7 @@ class Session(Model):
     start: dt.time | None = None
     end: dt.time | None = None  # planned end; fixed when the first agenda item starts
     facilitators: tuple[str, ...] = ()
-    follows: OptionalText = None
+    follows: SiblingFile = None
     working_agreement: tuple[str, ...] = ()
     participants: tuple[Participant, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()

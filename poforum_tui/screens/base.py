@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from poforum_tui.domain import Session
+from poforum_tui.widgets.file_status import FileStatus
 
 
 class SessionScreen(Screen[None]):
@@ -16,6 +17,7 @@ class SessionScreen(Screen[None]):
 
     def compose_chrome(self) -> ComposeResult:
         yield Header()
+        yield FileStatus()
 
     def compose_footer(self) -> ComposeResult:
         yield Footer()

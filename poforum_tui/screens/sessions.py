@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from poforum_tui.store import BrokenSession, SessionSummary, discover
+from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.literal import cell
 
 
@@ -33,6 +34,7 @@ line and column of the problem.
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield FileStatus()
         yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="sessions-detail")
         yield Footer()

@@ -22,3 +22,13 @@ def create_session_file(folder: Path | str, session: Session) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     save(session, path)
     return path
+
+
+def unused_path(folder: Path, stem: str, suffix: str = ".toml") -> Path:
+    """`folder/<stem><suffix>`, or `<stem>-2<suffix>`, `-3`, ... whichever does not exist yet."""
+    path = folder / f"{stem}{suffix}"
+    number = 2
+    while path.exists() or path.is_symlink():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path

@@ -9,6 +9,7 @@ from pathlib import Path
 from poforum_tui.domain.models import Session
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.load import load
+from poforum_tui.store.paths import inside, sibling
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ def discover(folder: Path | str) -> list[SessionSummary | BrokenSession]:
     broken: list[BrokenSession] = []
     for path in session_files(folder):
         try:
+            if path.is_symlink() and not inside(Path(folder), path):
+                sibling(folder, path.name)  # raises: a link out of the folder
             good.append(SessionSummary.of(path, load(path)))
         except SessionFileError as error:
             broken.append(BrokenSession(path, error))

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from poforum_tui.domain.models import SCHEMA_VERSION, PathError, Session
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.keylines import locate
+from poforum_tui.store.limits import check_items, check_raw, read_limited
 from poforum_tui.store.migrations import migrate
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
@@ -22,7 +23,7 @@ def load(path: Path | str) -> Session:
     """The session in `path`, or a SessionFileError saying `path:line:col: what is wrong`."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise SessionFileError(path, 1, 1, f"cannot read: {exc.strerror or exc}") from None
     return parse(raw, path)
@@ -30,8 +31,10 @@ def load(path: Path | str) -> Session:
 
 def parse(raw: bytes, path: Path | str) -> Session:
     """Parse session-file bytes; `path` only names the file in errors."""
+    check_raw(raw, path)
     text = decode(raw, path)
     data = parse_toml(text, path)
+    check_items(data, path)
     data = migrate(data, lambda message: SessionFileError(path, *locate(text, "schema"), message))
     return validate(data, text, path)
 
@@ -51,6 +54,8 @@ def decode(raw: bytes, path: Path | str) -> str:
 def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise SessionFileError(path, 1, 1, "arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_AT.match(message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -42,10 +43,18 @@ def save(session: Session, path: Path | str) -> None:
     write_atomic(Path(path), dumps(session).encode("utf-8"))
 
 
+def backup_path(path: Path) -> Path:
+    """`<name>.toml.bak`: the version before the last save."""
+    return path.with_name(path.name + ".bak")
+
+
 def write_atomic(path: Path, payload: bytes) -> None:
+    """`payload` becomes the content of `path` entirely or not at all."""
+    mode = _mode_for(path)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
@@ -54,6 +63,16 @@ def write_atomic(path: Path, payload: bytes) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` has, else what a new file gets (0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,0 +1,394 @@
+"""Saving, locking and watching the open session file; the app owns one `Persistence`.
+
+- Autosave: a change schedules a save within DEBOUNCE seconds, written in a worker thread,
+  atomically, with the previous version kept as `<name>.toml.bak`.
+- A failed save keeps the session in memory, shows a persistent warning and retries.
+- One writer: the file is locked; a second instance opens it read-only and names the holder.
+- Outside edits are noticed by polling: reloaded when nothing is unsaved, else the user decides.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from textual.timer import Timer
+
+from poforum_tui.domain import Session
+from poforum_tui.screens.choice import Choice, ChoiceScreen
+from poforum_tui.store import SessionFileError, dumps, parse
+from poforum_tui.store.create import unused_path
+from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
+from poforum_tui.store.limits import read_limited
+from poforum_tui.store.lock import Holder, SessionLock
+from poforum_tui.store.save import write_atomic
+
+
+class Host(Protocol):
+    """What Persistence needs from the app (PoforumApp provides it)."""
+
+    session: Session | None
+    file_status: tuple[str, str]
+
+    def notify(self, message: str, **kwargs: Any) -> None: ...
+    def set_interval(self, interval: float, callback: Callable[[], Any], **kw: Any) -> Timer: ...
+    def run_worker(self, work: Callable[[], Any], **kwargs: Any) -> Any: ...
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
+    def push_screen(self, screen: Any, callback: Callable[[Any], Any]) -> Any: ...
+    def show_reloaded(self, session: Session) -> None: ...
+    def open_session(self, path: Path, *, read_only: bool = False) -> bool: ...
+
+
+DEBOUNCE = 0.25
+"""Seconds from a change to its save (changes in between are saved together)."""
+RETRY = 2.0
+"""Seconds between attempts after a failed save."""
+POLL = 1.0
+"""Seconds between checks for outside edits (noticed within two polls at most)."""
+
+Outcome = Literal["saved", "conflict"] | str
+"""What a save attempt did: "saved", "conflict" (the file changed on disk) or an error text."""
+
+
+class Persistence:
+    """The open session's file: its lock, its autosave and its watch for outside edits."""
+
+    def __init__(self, app: Host) -> None:
+        self.app = app
+        self.path: Path | None = None
+        self.disk: DiskFile | None = None
+        self.saved: Session | None = None
+        """The session as last written to or read from the file."""
+        self.error: str | None = None
+        """Why the last save failed, while it keeps failing."""
+        self.outside_error: str | None = None
+        """An outside edit that broke the file, while the last good session is shown."""
+        self.holder: Holder | None = None
+        """Who holds the lock when this instance opened the file read-only because of it."""
+        self.read_only_reason: str | None = None
+        self.deciding = False
+        """An outside edit is being decided by the user: saving and watching pause."""
+        self._lock: SessionLock | None = None
+        self._io = threading.Lock()
+        self._seen: Stamp | None = None
+        self._pending = False
+        self._flushed = threading.Event()
+        self._retry: Timer | None = None
+        self._poll: Timer | None = None
+
+    # -- opening and closing -----------------------------------------------------------
+
+    def open(self, path: Path, *, read_only: bool = False) -> tuple[Session, bool]:
+        """Lock `path` (unless `read_only`), read it; returns the session and whether read-only.
+
+        Raises SessionFileError when the file does not load (nothing stays locked then).
+        """
+        self.close()
+        lock = None if read_only else SessionLock(path)
+        holder, reason = None, None
+        if lock is not None:
+            try:
+                holder = lock.acquire()
+            except OSError as error:
+                reason = f"cannot lock it ({error.strerror or error}), so it is open read-only"
+                lock = None
+            if holder is not None:
+                lock = None
+        try:
+            raw = read_limited(path)
+            session = parse(raw, path)
+        except OSError as error:
+            if lock is not None:
+                lock.release()
+            raise SessionFileError(path, 1, 1, f"cannot read: {error.strerror or error}") from None
+        except SessionFileError:
+            if lock is not None:
+                lock.release()
+            raise
+        self.path, self._lock, self.holder = path, lock, holder
+        self.read_only_reason = reason
+        self.disk = DiskFile(path, raw)
+        self._seen = self.disk.stamp
+        self.saved, self.error, self.outside_error, self.deciding = session, None, None, False
+        self._poll = self.app.set_interval(POLL, self.poll, name="watch session file")
+        self._show_status()
+        return session, read_only or lock is None
+
+    def close(self) -> None:
+        """Save what is unsaved (or rescue it to a copy), stop watching and unlock."""
+        if self.disk is not None and self.unsaved and self.flush() != "saved":
+            self.rescue()
+        for timer in (self._retry, self._poll):
+            if timer is not None:
+                timer.stop()
+        self._retry = self._poll = None
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = self.disk = self.path = self.holder = None
+        self.saved, self.error, self.outside_error, self.read_only_reason = None, None, None, None
+
+    def take_over(self) -> bool:
+        """Try to become the writer of a file opened read-only; True when this worked."""
+        if self.path is None or self._lock is not None:
+            return self._lock is not None
+        lock = SessionLock(self.path)
+        try:
+            holder = lock.acquire()
+        except OSError as error:
+            self.app.notify(f"Cannot lock: {error.strerror or error}", severity="error")
+            return False
+        if holder is not None:
+            self.holder = holder
+            self._show_status()
+            return False
+        self._lock, self.holder, self.read_only_reason = lock, None, None
+        self._seen = None
+        self.poll()  # catch up with the last save of the previous writer
+        self._show_status()
+        return True
+
+    @property
+    def locked(self) -> bool:
+        return self._lock is not None
+
+    @property
+    def unsaved(self) -> bool:
+        session = self.app.session
+        return self.disk is not None and session is not None and session is not self.saved
+
+    # -- saving --------------------------------------------------------------------------
+
+    def request_save(self) -> None:
+        """Save the open session within DEBOUNCE seconds, in a worker thread.
+
+        Changes made while a save is pending are written by that same save.
+        """
+        if self.disk is None or not self.locked or self.deciding or self._pending:
+            return
+        self._pending = True
+        self.app.run_worker(self._worker, thread=True, group="save", exit_on_error=False)
+
+    def _worker(self, delay: float = DEBOUNCE) -> None:
+        self._flushed.wait(delay)
+        self._pending = False
+        outcome = self._save()
+        with contextlib.suppress(RuntimeError):  # the app is closing; close() saves the rest
+            self.app.call_from_thread(self._after_save, outcome)
+
+    def flush(self) -> Outcome:
+        """Save now, in this thread (waits for a save in progress); returns the outcome."""
+        self._flushed.set()
+        try:
+            outcome = self._save()
+        finally:
+            self._flushed.clear()
+        self._after_save(outcome)
+        return outcome
+
+    def _save(self) -> Outcome:
+        with self._io:
+            session, disk = self.app.session, self.disk
+            if disk is None or session is None or session is self.saved:
+                return "saved"
+            if not self.locked or self.deciding:
+                return "conflict" if self.deciding else "saved"
+            try:
+                if disk.check() is not None:
+                    return "conflict"  # never overwrite what someone else wrote
+                disk.write(dumps(session).encode("utf-8"))
+            except SessionFileError:
+                return "conflict"  # replaced by something over the limits
+            except OSError as error:
+                return f"{error.strerror or error} ({disk.path})"
+            self.saved = session
+            return "saved"
+
+    def _after_save(self, outcome: Outcome) -> None:
+        if outcome == "saved":
+            if self.error is not None:
+                self.error = None
+                self.app.notify("Saved again: every change is on disk.", title="Saved")
+                self._show_status()
+            if self._retry is not None:
+                self._retry.stop()
+                self._retry = None
+        elif outcome == "conflict":
+            if not self.deciding:
+                self._seen = None
+                self.poll()
+        else:
+            if outcome != self.error:
+                self.app.notify(
+                    f"{outcome}. Your session is kept in memory; retrying every {RETRY:g} s.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=10,
+                )
+            self.error = outcome
+            self._show_status()
+            if self._retry is None:
+                self._retry = self.app.set_interval(RETRY, self._retry_save, name="retry save")
+
+    def _retry_save(self) -> None:
+        if self.disk is not None and self.unsaved:
+            self.app.run_worker(
+                lambda: self._worker(0), thread=True, group="save", exit_on_error=False
+            )
+        else:
+            self._after_save("saved")
+
+    def rescue(self) -> Path | None:
+        """Write the open session to a new file (the folder, else the home folder)."""
+        session, path = self.app.session, self.path
+        if session is None or path is None:
+            return None
+        payload = dumps(session).encode("utf-8")
+        for folder in (path.parent, Path.home()):
+            target = unused_path(folder, f"{path.stem}-unsaved")
+            try:
+                write_atomic(target, payload)
+            except OSError:
+                continue
+            return target
+        return None
+
+    # -- outside edits -------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Look for an outside edit (a cheap `stat`, then the bytes)."""
+        if self.disk is None or self.deciding or self.path is None:
+            return
+        now = stamp(self.path)
+        if now == self._seen or not self._io.acquire(blocking=False):
+            return  # nothing new, or a save is writing right now
+        broken = None
+        try:
+            self._seen = now
+            change = self.disk.check()
+        except SessionFileError as error:  # replaced by a file over the limits
+            change, broken = Change(b"", now), error
+        except OSError:
+            change, self._seen = None, None  # unreadable for a moment: look again next time
+        finally:
+            self._io.release()
+        if change is not None:
+            self._outside_edit(change, broken)
+
+    def _outside_edit(self, change: Change, broken: SessionFileError | None = None) -> None:
+        assert self.disk is not None and self.path is not None
+        name = self.path.name
+        if change.missing:
+            self.disk.accept(change)
+            self.saved = None
+            self.app.notify(f"{name} was deleted outside poforum; writing it again.")
+            self.request_save()
+            return
+        theirs: Session | None = None
+        if broken is None:
+            try:
+                theirs = parse(change.raw, self.path)
+            except SessionFileError as error:
+                broken = error
+        if not self.unsaved:
+            if theirs is not None:
+                self._reload(theirs, change)
+                self.app.notify(f"{name} changed on disk; showing the new version.")
+            elif broken is not None:
+                self._broken(broken)
+            return
+        if broken is not None:
+            self._broken(broken)
+        self.deciding = True
+        self.app.push_screen(
+            outside_edit_question(name, broken), lambda c: self._decided(c, theirs, change)
+        )
+
+    def _decided(self, choice: str | None, theirs: Session | None, change: Change) -> None:
+        self.deciding = False
+        assert self.disk is not None and self.path is not None
+        if choice == "theirs" and theirs is not None:
+            self._reload(theirs, change)
+            self.app.notify("Reloaded the version on disk.")
+        elif choice == "copy":
+            copy = unused_path(self.path.parent, f"{self.path.stem}-mine")
+            session = self.app.session
+            try:
+                write_atomic(copy, dumps(session).encode("utf-8") if session else b"")
+            except OSError as error:
+                self.app.notify(f"Copy not written: {error.strerror or error}", severity="error")
+                self._outside_edit(change)
+                return
+            if theirs is not None:
+                self._reload(theirs, change)
+                self.app.notify(f"Yours is saved as {copy.name}; showing the version on disk.")
+            else:
+                self.app.open_session(copy)
+                self.app.notify(f"Yours is saved as {copy.name}, which is now open.")
+        else:  # keep mine: the version on disk stays recoverable in the .bak
+            self.disk.accept(change)
+            self.outside_error = None
+            self._seen = change.stamp
+            self.flush()
+            self.app.notify(f"Kept yours; the version on disk is in {self.path.name}.bak.")
+        self._show_status()
+
+    def _reload(self, session: Session, change: Change) -> None:
+        assert self.disk is not None
+        self.disk.accept(change)
+        self._seen = change.stamp
+        self.saved, self.outside_error = session, None
+        self.app.show_reloaded(session)
+        self._show_status()
+
+    def _broken(self, error: SessionFileError) -> None:
+        message = (
+            f"Edited outside poforum and now broken at {error.location}: {error.message}. "
+            "Showing the last good version; fix the file and it reloads."
+        )
+        if message != self.outside_error:
+            self.outside_error = message
+            self.app.notify(message, title="Outside edit", severity="error", timeout=10)
+            self._show_status()
+
+    # -- the status line -----------------------------------------------------------------
+
+    def status(self) -> tuple[str, str]:
+        """The persistent file warning (text, severity); empty text when all is well."""
+        if self.error:
+            return f"⚠ Not saved: {self.error} — kept in memory, retrying.", "error"
+        if self.outside_error:
+            return f"⚠ {self.outside_error}", "error"
+        if self.holder is not None:
+            return (
+                f"Read-only: {self.holder} is editing this file. Quit it there, then "
+                "ctrl+p → Take over editing (a crashed instance holds nothing).",
+                "warning",
+            )
+        if self.read_only_reason:
+            return f"Read-only: {self.read_only_reason}.", "warning"
+        return "", ""
+
+    def _show_status(self) -> None:
+        self.app.file_status = self.status()
+
+
+def outside_edit_question(name: str, broken: SessionFileError | None) -> ChoiceScreen:
+    """Ask what to do about an outside edit while this instance has unsaved changes."""
+    choices = [
+        Choice("k", "mine", "Keep mine (overwrite)"),
+        Choice("c", "copy", "Save mine as a copy"),
+    ]
+    if broken is None:
+        what = "changed on disk (an editor, a git pull)"
+        choices.insert(0, Choice("r", "theirs", "Reload theirs"))
+    else:
+        what = f"changed on disk and now has an error at {broken.location}: {broken.message}"
+    return ChoiceScreen(
+        "The session file changed outside poforum",
+        f"{name} {what} while you have changes that are not saved yet.\n"
+        f"Keep mine keeps theirs in {name}.bak; a copy is saved beside it.",
+        choices,
+    )

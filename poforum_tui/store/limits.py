@@ -1,0 +1,81 @@
+"""Size limits: a huge or item-stuffed session file is refused before it freezes the UI."""
+
+from __future__ import annotations
+
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+from poforum_tui.store.errors import SessionFileError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ITEMS = 10_000
+
+# `[[table]]` headers and `{` inline tables: a cheap upper-bound count before parsing.
+_ITEM_MARKS = re.compile(rb"^\s*\[\[|\{", re.M)
+
+
+def check_size(path: Path, size: int) -> None:
+    """Refuse a file larger than MAX_BYTES (checked from `stat`, before reading it)."""
+    if size > MAX_BYTES:
+        raise SessionFileError(
+            path,
+            1,
+            1,
+            f"file is {size / 1024 / 1024:.1f} MB; poforum opens session files up to "
+            f"{MAX_BYTES // 1024 // 1024} MB (split it, or remove pasted content)",
+        )
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of regular file `path`, refusing anything over MAX_BYTES without reading it all."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise SessionFileError(path, 1, 1, "not a regular file")
+    check_size(path, info.st_size)
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    check_size(path, len(raw))
+    return raw
+
+
+def check_raw(raw: bytes, path: Path | str) -> None:
+    """Refuse oversized bytes, or text with far more tables than MAX_ITEMS, before parsing."""
+    check_size(Path(path), len(raw))
+    if len(_ITEM_MARKS.findall(raw)) > 2 * MAX_ITEMS:
+        raise _too_many(path, "over " + f"{MAX_ITEMS:,}")
+
+
+def check_items(data: dict[str, Any], path: Path | str) -> None:
+    """Refuse parsed data holding more than MAX_ITEMS list entries and votes in all."""
+    count = count_items(data)
+    if count > MAX_ITEMS:
+        raise _too_many(path, f"{count:,}")
+
+
+def count_items(value: Any) -> int:
+    """Entries of every list, plus votes, counted recursively (stops once over MAX_ITEMS)."""
+    total = 0
+    stack = [value]
+    while stack and total <= MAX_ITEMS:
+        current = stack.pop()
+        if isinstance(current, dict):
+            total += (
+                len(current.get("votes") or ()) if isinstance(current.get("votes"), dict) else 0
+            )
+            stack.extend(v for v in current.values() if isinstance(v, (dict, list)))
+        elif isinstance(current, list):
+            total += len(current)
+            stack.extend(v for v in current if isinstance(v, (dict, list)))
+    return total
+
+
+def _too_many(path: Path | str, count: str) -> SessionFileError:
+    return SessionFileError(
+        path,
+        1,
+        1,
+        f"{count} items (agenda, topics, decisions, participants, list entries); "
+        f"poforum opens sessions with up to {MAX_ITEMS:,}",
+    )

@@ -1,0 +1,87 @@
+"""One writer per session file: an OS lock (filelock) beside the file, naming its holder.
+
+The lock is `flock`-based, so the kernel drops it when the holding process dies: a lock left
+by a killed poforum never blocks. The lock file records the holder's host and pid so a second
+instance can say who is editing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+
+def lock_path(path: Path) -> Path:
+    """`.<name>.lock` beside the session file (hidden, and ignored by git)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a session file's lock, as recorded in the lock file."""
+
+    host: str
+    pid: int
+    since: str
+
+    def __str__(self) -> str:
+        here = "this computer" if self.host == socket.gethostname() else self.host
+        since = f", since {self.since}" if self.since else ""
+        return f"poforum on {here} (pid {self.pid}{since})"
+
+    @classmethod
+    def parse(cls, text: str) -> Holder | None:
+        fields = dict(
+            line.split("=", 1) for line in text.splitlines() if "=" in line and len(line) < 300
+        )
+        try:
+            return cls(fields["host"].strip(), int(fields["pid"]), fields.get("since", "").strip())
+        except (KeyError, ValueError):
+            return None
+
+
+class SessionLock:
+    """The lock of one session file. `acquire()` never waits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = lock_path(path)
+        self._lock = FileLock(
+            self.path, timeout=0, thread_local=False, on_acquired=self._record_holder
+        )
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+    def acquire(self) -> Holder | None:
+        """Take the lock; None on success, else the current holder (pid 0 if unrecorded).
+
+        Raises OSError when the lock file cannot be created (a read-only folder).
+        """
+        try:
+            self._lock.acquire()
+        except Timeout:
+            return self.holder() or Holder("an unknown host", 0, "")
+        return None
+
+    def holder(self) -> Holder | None:
+        try:
+            return Holder.parse(self.path.read_text(encoding="utf-8", errors="replace")[:2000])
+        except OSError:
+            return None
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+    @staticmethod
+    def _record_holder(fd: int) -> None:
+        since = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+        text = f"host={socket.gethostname()}\npid={os.getpid()}\nsince={since}\n"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, text.encode("utf-8"), 0)
