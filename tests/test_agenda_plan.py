@@ -39,6 +39,11 @@ def test_a_late_start_shows_as_late() -> None:
     assert clock.projected_end == at(65) and clock.late_seconds == 300
 
 
+def test_a_session_on_another_day_is_not_late_before_it_starts() -> None:
+    clock = meeting_clock(session(30, 30), at(60 * 24 * 3 + 125))
+    assert clock.late_seconds == 0 and clock.projected_end == clock.planned_end
+
+
 def test_without_a_start_time_the_plan_begins_now() -> None:
     clock = meeting_clock(session(30, 30, start=None), at(7))
     assert clock.start is None and clock.planned_end == clock.projected_end == at(67)

@@ -118,8 +118,9 @@ def _stopped(item: AgendaItem, now: dt.datetime, status: str) -> AgendaItem:
 def start(session: Session, item_id: str, now: dt.datetime) -> Session:
     """Run an item's timer; any other running item is paused first.
 
-    The first start of the meeting fixes its clock: a session without `start` gets this
-    moment, and `end` (the planned end) becomes start + every timebox.
+    The first start of the meeting fixes its clock: a session without `start` (or run on
+    another day than its `date`) starts at this moment, and `end` (the planned end) becomes
+    start + every timebox.
     """
     agenda = [
         _stopped(item, now, "paused") if item.status == "running" and item.id != item_id else item
@@ -135,13 +136,14 @@ def start(session: Session, item_id: str, now: dt.datetime) -> Session:
 
 def _anchor(session: Session, now: dt.datetime) -> Session:
     updates: dict[str, dt.time] = {}
-    if session.start is None:
+    if session.end is not None:
+        return session
+    if session.start is None or session.date != now.date():
         updates["start"] = now.time()
-    if session.end is None:
-        begin = meeting_day_start(updates.get("start", session.start), now)
-        planned = sum(item.minutes for item in session.agenda if item.status != "skipped")
-        updates["end"] = (begin + dt.timedelta(minutes=planned)).time()
-    return session.model_copy(update=updates) if updates else session
+    begin = meeting_day_start(updates.get("start", session.start), now)
+    planned = sum(item.minutes for item in session.agenda if item.status != "skipped")
+    updates["end"] = (begin + dt.timedelta(minutes=planned)).time()
+    return session.model_copy(update=updates)
 
 
 def meeting_day_start(start: dt.time, now: dt.datetime) -> dt.datetime:

@@ -98,7 +98,9 @@ def meeting_clock(session: Session, now: dt.datetime) -> MeetingClock:
         planned_end = start + dt.timedelta(minutes=planned_minutes(session))
     if finished:
         return MeetingClock(start, planned_end, None, started, finished)
-    base = now if started else max(now, start)
+    # Not started yet: on the meeting's day a late start counts; on any other day (preparing,
+    # reviewing) the plan is the projection.
+    base = now if started else max(now, start) if session.date == now.date() else start
     projected = base + dt.timedelta(seconds=_left_seconds(session, now))
     return MeetingClock(start, planned_end, projected, started, finished)
 

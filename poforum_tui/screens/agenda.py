@@ -1,14 +1,26 @@
-"""Agenda: the timeboxed items with planned and actual time."""
+"""Agenda: run the meeting's timeboxed items live, with a timer a room can read."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+import datetime as dt
+from collections.abc import Callable, Iterable
 
-from poforum_tui.domain import Session
-from poforum_tui.domain.agenda import current_item, elapsed_seconds
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Static
+
+from poforum_tui.domain import AgendaItem, Session
+from poforum_tui.domain import agenda as ops
+from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
+from poforum_tui.domain.errors import DomainError
+from poforum_tui.screens.agenda_form import AgendaItemForm, AgendaItemRequest, KeepDiscussingScreen
 from poforum_tui.screens.base import SessionScreen
-from poforum_tui.widgets.literal import cell
+from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.widgets.item_timer import ItemTimer, over_text
+from poforum_tui.widgets.literal import cell, clean
+from poforum_tui.widgets.meeting_clock import MeetingClockView
 from poforum_tui.widgets.timefmt import mmss
 
 STATUS_MARKS = {
@@ -18,53 +30,375 @@ STATUS_MARKS = {
     "done": "✓ done",
     "skipped": "⤼ skipped",
 }
+# Fixed column widths, wide and narrow (below 100 columns); the title takes what is left.
+WIDTHS = {"status": 9, "owner": 16, "time": 13, "over": 11}
+NARROW = {"status": 1, "owner": 13, "time": 13, "over": 11}
+MINUTE = Binding.Group("±1 min")
+SELECTED = ("edit", "delete", "move", "skip", "reset")
+CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
 
 
 class AgendaScreen(SessionScreen):
-    """Timeboxed agenda items with their actual time."""
+    """The agenda list, the current item's timer and the meeting clock."""
 
     CSS_PATH = "agenda.tcss"
+    BINDINGS = [
+        Binding("space", "toggle", "Start/Pause", id="agenda-toggle"),
+        Binding("n", "next", "Next", id="agenda-next"),
+        Binding("plus,equals_sign", "adjust(1)", "+1 min", id="agenda-plus", group=MINUTE),
+        Binding("minus", "adjust(-1)", "-1 min", id="agenda-minus", group=MINUTE),
+        Binding("x", "skip", "Skip", id="agenda-skip"),
+        Binding("r", "reset", "Reset", id="agenda-reset"),
+        Binding("b", "rebalance", "Rebalance", id="agenda-rebalance"),
+        Binding("a", "add", "Add", id="agenda-add"),
+        Binding("e", "edit", "Edit", id="agenda-edit"),
+        Binding("delete", "delete", "Delete", id="agenda-delete", key_display="del"),
+        Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
+        Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
+    ]
     HELP = """
 ## Agenda
-The meeting's timeboxed items, in order. Time is shown as *actual / timebox*.
+Run the meeting from here. The big digits count down the current item's timebox, then
+count up past zero as overrun (in red). One bell rings at zero; a notice comes one
+minute before. The meeting clock shows the start, the planned end, the projected end
+and how late or early the meeting is.
 
-- `1` `2` `3` switch to Agenda, Board, Decisions; `0` goes home to Sessions.
-- `ctrl+z` / `ctrl+y` undo and redo the last change.
+- `space` start / pause the current item; `n` finish it and start the next
+- `+` / `-` add / remove a minute of the current item's timebox
+- `enter` run the selected item now (the running one is paused)
+- `a` add, `e` edit, `del` delete the selected item (asks first)
+- `shift+up` / `shift+down` move the selected item
+- `x` skip the selected item (again: un-skip), `r` reset its time
+- `b` rebalance: fit the pending items into the time left before the planned end
+- A pattern such as `7+5+3` asks "keep discussing?" at the end of each step.
+
+The clock survives a restart: quit mid-item and reopen, and it resumes.
 """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_remaining: dict[str, int] = {}
+        self._question: str | None = None
+        self._asking = False
+        self._title_width = 0
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
+        with Horizontal(id="agenda-top"):
+            yield ItemTimer(id="agenda-timer")
+            yield MeetingClockView(id="agenda-clock")
         yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="agenda-totals")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Status", key="status", width=10)
-        table.add_column("Item", key="title")
-        table.add_column("Owner", key="owner", width=16)
-        table.add_column("Time", key="time", width=15)
+        self.query_one(Footer).compact = True
         super().on_mount()
+        self.set_interval(1, self.tick)
+
+    # -- drawing -------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        now = self.app.clock.now()
-        current = current_item(session)
         table = self.query_one(DataTable)
+        selected = self.selected_id()
+        now = self.app.clock.now()
+        self._columns(table)
         table.clear()
         for item in session.agenda:
-            spent = elapsed_seconds(item, now)
-            over = spent - item.minutes * 60
-            time = f"{mmss(spent)} / {mmss(item.minutes * 60)}"
-            style = "bold" if current is not None and item.id == current.id else ""
-            table.add_row(
-                cell(STATUS_MARKS[item.status], style),
-                cell(item.title, style),
-                cell(item.owner or "", style),
-                cell(f"{time}" + (f" +{mmss(over)}" if over > 0 else ""), style),
-                key=item.id,
+            table.add_row(*self._row(item, session, now), key=item.id)
+        ids = [item.id for item in session.agenda]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected), animate=False)
+        self.show_time(session, now)
+        self.refresh_bindings()
+
+    def _columns(self, table: DataTable) -> None:
+        widths = NARROW if self.size.width < 100 else WIDTHS
+        title = max(12, self.size.width - sum(widths.values()) - 2 * (len(widths) + 1) - 2)
+        if title == self._title_width:
+            return
+        self._title_width = title
+        table.clear(columns=True)
+        table.add_column("" if widths is NARROW else "Status", key="status", width=widths["status"])
+        table.add_column("Item", key="title", width=title)
+        table.add_column("Owner", key="owner", width=widths["owner"])
+        table.add_column("Actual / box", key="time", width=widths["time"])
+        table.add_column("Over", key="over", width=widths["over"])
+
+    def on_resize(self) -> None:
+        if self.app.session is not None:
+            self.show_session(self.app.session)
+
+    def _row(self, item: AgendaItem, session: Session, now: dt.datetime) -> list[Text]:
+        theme = self.app.current_theme
+        current = ops.current_item(session)
+        style = f"bold {theme.accent}" if current is not None and item.id == current.id else ""
+        if item.status == "skipped":
+            style = "dim"
+        title = item.title + (f"  [{item.pattern}]" if item.pattern else "")
+        mark = STATUS_MARKS[item.status]
+        return [
+            cell(mark if self._title_width and self.size.width >= 100 else mark[0], style),
+            cell(title, style),
+            cell(item.owner or "", style),
+            *self._time_cells(item, now, style),
+        ]
+
+    def _time_cells(self, item: AgendaItem, now: dt.datetime, style: str) -> list[Text]:
+        spent = ops.elapsed_seconds(item, now)
+        over = spent - item.minutes * 60
+        if over > 0:
+            extra = cell(over_text(over), f"bold {self.app.current_theme.error}")
+        elif item.status == "done" and over < 0:
+            extra = cell(f"{mmss(-over)} under", "dim")
+        else:
+            extra = cell("")
+        return [cell(f"{mmss(spent)} / {mmss(item.minutes * 60)}", style), extra]
+
+    def show_time(self, session: Session, now: dt.datetime) -> None:
+        """Redraw what moves with the clock: the timer, the meeting clock, the running rows."""
+        timer = self.query_one(ItemTimer)
+        current = ops.current_item(session)
+        sums = totals(session, now)
+        clock = meeting_clock(session, now)
+        if current is not None:
+            timer.show_item(current, now)
+        elif session.agenda:
+            timer.show_finished(sums)
+        else:
+            timer.show_empty()
+        self.query_one(MeetingClockView).show(clock, sums)
+        table = self.query_one(DataTable)
+        for item in session.agenda:
+            if item.status == "running" and item.id in table.rows:
+                style = f"bold {self.app.current_theme.accent}"
+                time, over = self._time_cells(item, now, style)
+                table.update_cell(item.id, "time", time)
+                table.update_cell(item.id, "over", over)
+        self.query_one("#agenda-totals", Static).update(self._totals_text(session, now))
+
+    def _totals_text(self, session: Session, now: dt.datetime) -> str:
+        sums = totals(session, now)
+        parts = [f"{sums.done} of {sums.items} done"]
+        if sums.done:
+            sign = "+" if sums.done_over > 0 else "-" if sums.done_over < 0 else "±"
+            parts.append(
+                f"done: planned {mmss(sums.done_planned)}, actual {mmss(sums.done_actual)} "
+                f"({sign}{mmss(abs(sums.done_over))})"
             )
-        planned = sum(item.minutes for item in session.agenda) * 60
-        actual = sum(elapsed_seconds(item, now) for item in session.agenda)
-        self.query_one("#agenda-totals", Static).update(
-            f"{len(session.agenda)} items · planned {mmss(planned)} · actual {mmss(actual)}"
-        )
+        parts.append(f"all: planned {mmss(sums.planned)}, actual {mmss(sums.actual)}")
+        return " · ".join(parts)
+
+    # -- the clock -----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Every second: alerts for the running item, and the moving numbers when visible.
+
+        Never changes the session (no save per second)."""
+        session = self.app.session
+        if session is None:
+            return
+        now = self.app.clock.now()
+        self._alerts(session, now)
+        if self in self.app.screen_stack:
+            self.show_time(session, now)
+
+    def _alerts(self, session: Session, now: dt.datetime) -> None:
+        """A notice at one minute left and one bell at zero, each once per crossing."""
+        for item in session.agenda:
+            if item.status != "running":
+                continue
+            left = ops.remaining_seconds(item, now)
+            before = self._last_remaining.get(item.id)
+            self._last_remaining[item.id] = left
+            if before is None:
+                continue
+            if before > 60 >= left > 0:
+                self.app.notify(f"1 minute left for {clean(item.title)!r}", timeout=6)
+            if before > 0 >= left:
+                self.app.bell()
+                self.app.notify(f"Time is up for {clean(item.title)!r}", severity="warning")
+                if ops.next_step_minutes(item) is not None:
+                    self._question = item.id
+        self._ask_keep_discussing()
+
+    def _ask_keep_discussing(self) -> None:
+        session = self.app.session
+        if self._question is None or self._asking or not self.is_current or session is None:
+            return
+        item_id, self._question = self._question, None
+        item = next((i for i in session.agenda if i.id == item_id), None)
+        step = ops.next_step_minutes(item) if item is not None else None
+        if item is None or item.status not in ops.ACTIVE or step is None:
+            return
+
+        def answered(keep: bool | None) -> None:
+            self._asking = False
+            current = ops.current_item(self.app.session) if self.app.session else None
+            if keep is None or current is None or current.id != item_id:
+                return
+            if keep:
+                self.change(lambda s: ops.keep_discussing(s, item_id), "Keep discussing")
+            else:
+                self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Move on")
+
+        self._asking = True
+        self.app.push_screen(KeepDiscussingScreen(item.title, step), answered)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self._ask_keep_discussing()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def change(self, operation: Callable[[Session], Session], what: str) -> bool:
+        return self.app.change(operation, what)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.app.session
+        if action not in CHANGES or session is None:
+            return True
+        if self.app.read_only:
+            return None
+        if action in SELECTED:
+            return True if self.selected_id() else None
+        if action == "add":
+            return True
+        if action == "rebalance":
+            return True if any(i.status == "pending" for i in session.agenda) else None
+        return True if ops.current_item(session) is not None else None
+
+    def action_toggle(self) -> None:
+        self.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+
+    def action_next(self) -> None:
+        if self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next"):
+            session = self.app.session
+            if session is not None and ops.current_item(session) is None:
+                self.app.notify("Agenda finished: planned vs actual is on the screen.")
+
+    def action_adjust(self, delta: int) -> None:
+        current = ops.current_item(self.app.session) if self.app.session else None
+        if current is not None:
+            self.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")
+
+    def action_add(self) -> None:
+        def added(request: AgendaItemRequest | None) -> None:
+            if request is not None:
+                after = self.selected_id()
+                self.change(
+                    lambda s: ops.add_item(
+                        s, request.title, request.minutes, **_optional(request), after=after
+                    ),
+                    "Add item",
+                )
+                session = self.app.session
+                if session is not None and after is not None:
+                    table = self.query_one(DataTable)
+                    ids = [item.id for item in session.agenda]
+                    table.move_cursor(row=min(ids.index(after) + 1, len(ids) - 1))
+
+        self.app.push_screen(AgendaItemForm(None, self._owners()), added)
+
+    def action_edit(self) -> None:
+        item_id, session = self.selected_id(), self.app.session
+        if item_id is None or session is None:
+            return
+
+        def edited(request: AgendaItemRequest | None) -> None:
+            if request is not None:
+                self.change(lambda s: ops.edit_item(s, item_id, **request.fields()), "Edit item")
+
+        self.app.push_screen(AgendaItemForm(session.item(item_id), self._owners()), edited)
+
+    def action_delete(self) -> None:
+        item_id, session = self.selected_id(), self.app.session
+        if item_id is None or session is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda s: ops.delete_item(s, item_id), "Delete item")
+
+        title = clean(session.item(item_id).title)
+        question = f"Delete the agenda item {title!r}?\n(ctrl+z brings it back.)"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), confirmed)
+
+    def action_move(self, delta: int) -> None:
+        item_id = self.selected_id()
+        if item_id is not None and self.change(lambda s: ops.move_item(s, item_id, delta), "Move"):
+            table = self.query_one(DataTable)
+            table.move_cursor(row=max(0, min(table.cursor_row + delta, table.row_count - 1)))
+
+    def action_skip(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.change(lambda s: ops.skip_item(s, item_id, self.app.clock.now()), "Skip")
+
+    def action_reset(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.change(lambda s: ops.reset_item(s, item_id), "Reset")
+
+    def action_rebalance(self) -> None:
+        session = self.app.session
+        if session is None:
+            return
+        now = self.app.clock.now()
+        try:
+            plan = rebalance_plan(session, now)
+        except DomainError as error:
+            self.app.notify(str(error), title="Rebalance", severity="warning")
+            return
+        if not plan:
+            self.app.notify("The pending items already fit the planned end.", title="Rebalance")
+            return
+        if self.change(lambda s: rebalance(s, now), "Rebalance"):
+            lines = [
+                f"{clean(session.item(item_id).title)}: {old} → {new} min"
+                for item_id, (old, new) in plan.items()
+            ]
+            self.app.notify(
+                "\n".join([*lines, "ctrl+z undoes it."]), title="Rebalanced", timeout=12
+            )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row runs that item now."""
+        event.stop()
+        item_id = event.row_key.value
+        if item_id is not None:
+            self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), "Start")
+
+    def _owners(self) -> list[str]:
+        session = self.app.session
+        return [p.name for p in session.participants] if session is not None else []
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        commands = [
+            ("Agenda: start / pause the current item", "space", self.action_toggle),
+            ("Agenda: next item", "n: finish the current item, start the next", self.action_next),
+            ("Agenda: add an item", "a", self.action_add),
+            ("Agenda: edit the selected item", "e", self.action_edit),
+            ("Agenda: delete the selected item", "del (asks first)", self.action_delete),
+            ("Agenda: skip / un-skip the selected item", "x", self.action_skip),
+            ("Agenda: reset the selected item's time", "r", self.action_reset),
+            (
+                "Agenda: rebalance the pending items",
+                "b: fit them into the time left before the planned end",
+                self.action_rebalance,
+            ),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
+
+
+def _optional(request: AgendaItemRequest) -> dict[str, str]:
+    fields = {"owner": request.owner, "notes": request.notes, "pattern": request.pattern}
+    return {key: value for key, value in fields.items() if value is not None}

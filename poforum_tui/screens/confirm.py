@@ -1,7 +1,7 @@
 """A yes / no question in a modal dialog: `y` or enter says yes, `n` or escape says no.
 
 Usage: `self.app.push_screen(ConfirmScreen("Delete 'Intro'?"), callback)`; the callback
-receives True or False.
+receives True or False. `yes=` / `no=` relabel the buttons ("Delete", "Keep").
 """
 
 from __future__ import annotations
@@ -49,16 +49,18 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
     AUTO_FOCUS = "#confirm-yes-button"
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
         self.question = question
+        self.yes_label = yes
+        self.no_label = no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Static(literal(self.question, one_line=False), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button("No (n)", id="confirm-no-button")
-                yield Button("Yes (y)", id="confirm-yes-button", variant="warning")
+                yield Button(f"{self.no_label} (n)", id="confirm-no-button")
+                yield Button(f"{self.yes_label} (y)", id="confirm-yes-button", variant="warning")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

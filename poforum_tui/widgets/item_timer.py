@@ -1,0 +1,168 @@
+"""The current agenda item's timer: its title, big digits, a progress bar and the time as text.
+
+The digits count down to 00:00, then up as overrun (`+02:15`) in the theme's error colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Digits, ProgressBar, Static
+
+from poforum_tui.domain import AgendaItem
+from poforum_tui.domain.agenda import elapsed_seconds, next_step_minutes
+from poforum_tui.domain.agenda_plan import Totals
+from poforum_tui.widgets.literal import literal
+from poforum_tui.widgets.timefmt import mmss
+
+
+def over_text(seconds: int) -> str:
+    """`+02:15 over` for seconds past the timebox."""
+    return f"+{mmss(seconds)} over"
+
+
+class ItemTimer(Vertical):
+    """Shows one agenda item's time against its timebox; `show_item` / `show_finished`."""
+
+    DEFAULT_CSS = """
+    ItemTimer {
+        height: auto;
+        padding: 0 1;
+    }
+    ItemTimer #timer-title {
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ItemTimer #timer-middle {
+        height: 3;
+    }
+    ItemTimer #timer-digits {
+        width: auto;
+        color: $success;
+        text-style: bold;
+        padding-right: 2;
+    }
+    ItemTimer.-paused #timer-digits, ItemTimer.-idle #timer-digits {
+        color: $text-muted;
+    }
+    ItemTimer.-overrun #timer-digits {
+        color: $error;
+    }
+    ItemTimer.-overrun #timer-bar Bar > .bar--complete {
+        color: $error;
+    }
+    ItemTimer #timer-text {
+        width: 1fr;
+        height: 3;
+    }
+    ItemTimer #timer-bar, ItemTimer #timer-bar Bar {
+        width: 1fr;
+    }
+    """
+    HELP = """
+### Timer
+Big digits: the time left in the current item's timebox. Past zero they count up as
+overrun in red; the bar fills with the time spent.
+"""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timer-title")
+        with Horizontal(id="timer-middle"):
+            yield Digits("--:--", id="timer-digits")
+            yield Static(id="timer-text")
+        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="timer-bar")
+
+    def show_item(self, item: AgendaItem, now: dt.datetime) -> None:
+        """Draw `item` (running, paused or about to start) at time `now`."""
+        spent = elapsed_seconds(item, now)
+        timebox = item.minutes * 60
+        left = timebox - spent
+        mark = {"running": "▶ Now", "paused": "⏸ Paused"}.get(item.status, "Next")
+        title = [(f"{mark}: ", ""), literal(item.title)]
+        if item.owner:
+            title += [(" — ", "dim"), literal(item.owner, "dim")]
+        lines = [Content(f"{mmss(spent)} of {mmss(timebox)}")]
+        if left < 0:
+            lines.append(Content.styled(over_text(-left), "bold $error"))
+        else:
+            lines.append(Content.styled(f"{mmss(left)} left", "bold"))
+        step = next_step_minutes(item)
+        hint = {
+            "pending": "space starts it",
+            "paused": "space resumes · n next",
+            "running": "space pauses · n next",
+        }.get(item.status, "")
+        if item.pattern and step is not None:
+            hint = f"pattern {item.pattern}: next step +{step} min"
+        if item.status == "pending":
+            lines = [Content(f"timebox {mmss(timebox)}"), Content("")]
+        lines.append(Content.styled(hint, "dim"))
+        self._draw(
+            Content.assemble(*title),
+            f"+{mmss(-left)}" if left < 0 else mmss(left),
+            min(spent, timebox) / timebox,
+            Content("\n").join(lines),
+            overrun=left < 0,
+            idle=item.status == "pending",
+            paused=item.status == "paused",
+        )
+
+    def show_finished(self, totals: Totals) -> None:
+        """Every item is done or skipped: the meeting's actual time against its plan."""
+        difference = totals.done_over
+        verdict = (
+            over_text(difference)
+            if difference > 0
+            else f"{mmss(-difference)} under"
+            if difference < 0
+            else "exactly on plan"
+        )
+        self._draw(
+            Content.styled("✓ Agenda finished", "bold"),
+            mmss(totals.actual),
+            1.0,
+            Content("\n").join(
+                [
+                    Content(f"actual  {mmss(totals.done_actual)}"),
+                    Content(f"planned {mmss(totals.done_planned)}"),
+                    Content.styled(verdict, "bold"),
+                ]
+            ),
+            overrun=False,
+            idle=True,
+            paused=False,
+        )
+
+    def show_empty(self) -> None:
+        self._draw(
+            Content("No agenda items yet: press a to add one"),
+            "--:--",
+            0.0,
+            Content(""),
+            overrun=False,
+            idle=True,
+            paused=False,
+        )
+
+    def _draw(
+        self,
+        title: Content,
+        digits: str,
+        done: float,
+        text: Content,
+        *,
+        overrun: bool,
+        idle: bool,
+        paused: bool,
+    ) -> None:
+        self.set_class(overrun, "-overrun")
+        self.set_class(idle, "-idle")
+        self.set_class(paused, "-paused")
+        self.query_one("#timer-title", Static).update(title)
+        self.query_one("#timer-digits", Digits).update(digits)
+        self.query_one("#timer-bar", ProgressBar).update(total=1000, progress=round(done * 1000))
+        self.query_one("#timer-text", Static).update(text)
