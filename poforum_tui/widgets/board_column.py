@@ -26,7 +26,7 @@ class BoardColumn(Vertical):
             padding: 0 1;
             background: $panel;
         }
-        &:focus-within > .board-column-title {
+        &.-focused > .board-column-title {
             background: $primary;
             color: $text;
         }
@@ -43,6 +43,12 @@ class BoardColumn(Vertical):
     def compose(self) -> ComposeResult:
         yield self._title
         yield self.cards
+
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
 
     def show(
         self,

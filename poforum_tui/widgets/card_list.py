@@ -39,7 +39,7 @@ class CardList(ScrollView, can_focus=True):
         & > .card-list--details { color: $text-muted; }
         & > .card-list--votes { color: $accent; text-style: bold; }
         & > .card-list--empty { color: $text-muted; text-style: italic; }
-        & > .card-list--cursor { background: $block-cursor-blurred-background; }
+        & > .card-list--cursor { background: $boost; }
         &:focus > .card-list--cursor { background: $block-cursor-background; }
     }
     """
