@@ -130,11 +130,13 @@ async def test_hide_shows_no_numbers_and_sort_ranks_the_column(sessions_dir: Pat
         assert app.session.board.votes_hidden
         assert "●" not in visible_text(cards)
         assert "votes hidden" in str(app.screen.query_one("#board-detail").content)
-        await pilot.press("s")
+        await pilot.press("s")  # refused while hidden: the order would show the ranking
+        assert app.session.board.topics_in("collected")[2].id == third.id
+        await pilot.press("h", "s")
         assert app.session.board.topics_in("collected")[0].id == third.id
         assert current(app).id == third.id
         file = await saved(app)
-        assert file.board.votes_hidden and file.board.topics_in("collected")[0].id == third.id
+        assert not file.board.votes_hidden and file.board.topics_in("collected")[0].id == third.id
 
 
 async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path) -> None:
@@ -145,6 +147,10 @@ async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path
         await pilot.press("t", "ctrl+u", *"7+5+3", "enter")
         item = app.session.agenda[-1]
         assert (item.topic, item.minutes, item.pattern) == (topic.id, 15, "7+5+3")
+        await pilot.press("down", "t")  # t5 is on the agenda already
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert any("Already on the agenda" in n.message for n in app._notifications)
         await pilot.press("down", "t", "ctrl+u", *"soon", "enter")
         assert app.screen.query_one("#error-timebox").has_class("-shown")
         await pilot.press("escape")

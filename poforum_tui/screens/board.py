@@ -18,7 +18,7 @@ from poforum_tui.domain import Session, Topic
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.board_columns import ColumnActions
-from poforum_tui.screens.board_forms import TimeboxForm
+from poforum_tui.screens.board_handoff import HandOffActions
 from poforum_tui.screens.board_voting import VotingActions
 from poforum_tui.screens.confirm import ConfirmScreen
 from poforum_tui.screens.topic_form import TopicForm, TopicRequest
@@ -28,13 +28,17 @@ from poforum_tui.widgets.literal import clean, literal
 
 MIN_COLUMN_WIDTH = 22
 TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
+COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
+CHANGES = (
+    (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
+)
 
 
 class BoardScroll(HorizontalScroll, inherit_bindings=False):
     """The row of columns: scrolls sideways to the focused column, leaves the arrows to it."""
 
 
-class BoardScreen(VotingActions, ColumnActions, SessionScreen):
+class BoardScreen(VotingActions, HandOffActions, ColumnActions, SessionScreen):
     """Kanban columns of topic cards, with dot voting."""
 
     CSS_PATH = "board.tcss"
@@ -218,6 +222,8 @@ The forum's backlog of dilemmas, in columns.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decision" and not hasattr(self.app, "record_decision"):
             return None
+        if action in CHANGES and getattr(self.app, "read_only", False):
+            return None
         if action in TOPIC_ACTIONS and self.current_topic() is None:
             return None
         return not (action == "clear_filter" and not self.filter_text)
@@ -297,6 +303,9 @@ The forum's backlog of dilemmas, in columns.
             self._change(lambda s: ops.reorder_topic(s, topic.id, delta), "Reorder")
 
     def action_sort(self) -> None:
+        if self.app.session.board.votes_hidden:
+            self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
+            return
         column = self.focused_column()
         if column is not None and self._change(
             lambda s: ops.sort_column(s, column.column.id), "Sort"
@@ -305,35 +314,6 @@ The forum's backlog of dilemmas, in columns.
 
     def action_toggle_hidden(self) -> None:
         self._change(ops.toggle_hidden, "Hide / reveal")
-
-    # -- handing off ----------------------------------------------------------------------
-
-    def action_to_agenda(self) -> None:
-        topic = self.current_topic()
-        if topic is None:
-            return
-        current = ops.agenda_timebox(self.app.session)
-
-        def chosen(timebox: str | None) -> None:
-            if timebox is None:
-                return
-
-            def operation(session: Session) -> Session:
-                if timebox != current:
-                    session = ops.set_agenda_timebox(session, timebox)
-                return ops.send_to_agenda(session, topic.id, timebox)
-
-            if self._change(operation, "To agenda"):
-                item = self.app.session.agenda[-1]
-                self.notify(f"On the agenda: {item.title} ({item.minutes} min)", timeout=3)
-
-        self.app.push_screen(TimeboxForm(topic.title, current), chosen)
-
-    def action_decision(self) -> None:
-        topic = self.current_topic()
-        record = getattr(self.app, "record_decision", None)
-        if topic is not None and record is not None:
-            record(topic.id)
 
     # -- filter ---------------------------------------------------------------------------
 
