@@ -20,14 +20,9 @@ PADDING = 1
 GAP = 1
 
 
-class CardList(ScrollView, can_focus=True):
+class CardList(ScrollView, can_focus=True, inherit_bindings=False):
     """Topic cards of one column with a cursor; a line-API widget, so 1,000 cards stay cheap."""
 
-    HELP = """
-## Cards
-`up` / `down` move between cards, `home` / `end` jump to the first / last,
-`pageup` / `pagedown` scroll a screen.
-"""
     DEFAULT_CSS = """
     CardList {
         height: 1fr;
