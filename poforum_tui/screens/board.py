@@ -261,7 +261,8 @@ The forum's backlog of dilemmas, in columns.
         session = self.app.session
 
         def edited(request: TopicRequest | None) -> None:
-            if request is not None:
+            unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}
+            if request is not None and request.fields() != unchanged:
                 self._change(lambda s: ops.edit_topic(s, topic.id, **request.fields()), "Edit")
 
         form = TopicForm(

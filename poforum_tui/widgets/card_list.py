@@ -104,6 +104,9 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
         return False
 
     def _layout(self) -> None:
+        if self.scrollable_content_region.width <= 2 * PADDING:
+            self._width, self._lines, self._starts = 0, [], []  # laid out on the first resize
+            return
         width = self._text_width()
         self._width = width
         self._lines = [card_lines(topic, width, self.hidden) for topic in self.topics]
@@ -136,7 +139,7 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Highlighted(self, self.current))
 
     def _scroll_to_cursor(self) -> None:
-        if not self.topics:
+        if not self._lines:
             return
         start = self._starts[self.cursor]
         height = len(self._lines[self.cursor]) + GAP
@@ -150,7 +153,7 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
         self._move_to(len(self.topics) - 1 if last else 0)
 
     def action_page(self, direction: int) -> None:
-        if not self.topics:
+        if not self._lines:
             return
         target = self._starts[self.cursor] + direction * max(
             self.scrollable_content_region.height, 1
@@ -183,6 +186,8 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
                 return Strip([Segment(" " * PADDING + self.empty_text, style)]).crop_extend(
                     0, width, base
                 )
+            return Strip.blank(width, base)
+        if not self._lines:
             return Strip.blank(width, base)
         index = self._card_at(line_no)
         offset = line_no - self._starts[index]
