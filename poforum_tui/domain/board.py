@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from poforum_tui.domain._build import build, replace, swap
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id, slugify
-from poforum_tui.domain.models import Board, Column, Session, Topic
+from poforum_tui.domain.models import MAX_TIMEBOX, AgendaItem, Board, Column, Session, Topic
+
+DEFAULT_TIMEBOX = "10"
+LEAN_COFFEE_TIMEBOX = "7+5+3"
+_PATTERN = re.compile(r"^\s*\d+(\s*\+\s*\d+)*\s*$")
 
 
 def _board(session: Session, **changes) -> Session:
@@ -187,3 +193,73 @@ def delete_column(session: Session, column_id: str, move_to: str | None = None) 
     )
     columns = tuple(c for c in board.columns if c.id != column_id)
     return _board(session, columns=columns, topics=topics)
+
+
+# -- prioritizing and handing off --------------------------------------------------------
+
+
+def categories(board: Board) -> list[str]:
+    """The board's suggested categories, then any other category already used on a topic."""
+    listed = list(dict.fromkeys(board.categories))
+    known = set(listed)
+    for topic in board.topics:
+        if topic.category and topic.category not in known:
+            known.add(topic.category)
+            listed.append(topic.category)
+    return listed
+
+
+def matches(topic: Topic, query: str) -> bool:
+    """Whether the filter text occurs in the topic's title, author or category (any case)."""
+    needle = query.strip().casefold()
+    if not needle:
+        return True
+    haystack = " ".join(part for part in (topic.title, topic.author, topic.category) if part)
+    return needle in haystack.casefold()
+
+
+def agenda_timebox(session: Session) -> str:
+    """The timebox `t` offers: the board's `agenda_timebox` key, else 7+5+3 for Lean Coffee."""
+    setting = getattr(session.board, "agenda_timebox", None)
+    if isinstance(setting, str | int) and str(setting).strip():
+        return str(setting).strip()
+    return LEAN_COFFEE_TIMEBOX if session.kind == "lean-coffee" else DEFAULT_TIMEBOX
+
+
+def parse_timebox(text: str) -> tuple[int, str | None]:
+    """`"10"` is 10 minutes; `"7+5+3"` is a Lean Coffee pattern of 15 minutes in all."""
+    if not _PATTERN.match(text):
+        raise DomainError(f"{text.strip() or 'nothing'}: give minutes (10) or a pattern (7+5+3)")
+    parts = [int(part) for part in text.split("+")]
+    total = sum(parts)
+    if any(part < 1 for part in parts) or total > MAX_TIMEBOX:
+        raise DomainError(f"a timebox must be 1..{MAX_TIMEBOX} minutes, each part at least 1")
+    pattern = "+".join(str(part) for part in parts) if len(parts) > 1 else None
+    return total, pattern
+
+
+def set_agenda_timebox(session: Session, text: str) -> Session:
+    """Remember the timebox `t` offers (checked first), as the board's `agenda_timebox`."""
+    minutes, pattern = parse_timebox(text)
+    return _board(session, agenda_timebox=pattern or str(minutes))
+
+
+def send_to_agenda(session: Session, topic_id: str, timebox: str | None = None) -> Session:
+    """Append a pending agenda item to discuss the topic, linked to it, timeboxed."""
+    topic = session.board.topics[_topic_index(session, topic_id)]
+    minutes, pattern = parse_timebox(timebox or agenda_timebox(session))
+    if any(item.topic == topic_id for item in session.agenda):
+        raise DomainError(f"{topic.title!r} is already on the agenda")
+    item_id = next_id(f"discuss-{topic_id}-", (i.id for i in session.agenda))
+    if f"discuss-{topic_id}" not in {i.id for i in session.agenda}:
+        item_id = f"discuss-{topic_id}"
+    item = build(
+        AgendaItem,
+        id=item_id,
+        title=f"Discuss: {topic.title}",
+        minutes=minutes,
+        owner=topic.author,
+        topic=topic_id,
+        **({"pattern": pattern} if pattern else {}),
+    )
+    return session.model_copy(update={"agenda": (*session.agenda, item)})

@@ -1,65 +1,372 @@
-"""Board: the forum's topics in kanban columns, with their votes."""
+"""Board: capture the forum's dilemmas, classify them in columns, dot vote, hand off the top ones.
+
+Each column is one virtual list (`CardList`), and a change redraws only the columns whose
+topics changed, so a board of 1,000 topics answers a key as fast as a board of ten.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import HorizontalScroll, Vertical
-from textual.content import Content
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from collections.abc import Callable, Iterator
 
-from poforum_tui.domain import Column, Session, Topic
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import HorizontalScroll
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from poforum_tui.domain import Session, Topic
+from poforum_tui.domain import board as ops
 from poforum_tui.screens.base import SessionScreen
+from poforum_tui.screens.board_columns import ColumnActions
+from poforum_tui.screens.board_handoff import HandOffActions
+from poforum_tui.screens.board_voting import VotingActions
+from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.screens.topic_form import TopicForm, TopicRequest
+from poforum_tui.widgets.board_column import BoardColumn
+from poforum_tui.widgets.card_list import CardList
 from poforum_tui.widgets.literal import clean, literal
 
-
-def topic_prompt(topic: Topic, hidden: bool) -> Content:
-    """A card: the title, then author · category and the vote count."""
-    details = " · ".join(clean(part) for part in (topic.author, topic.category) if part)
-    votes = "" if hidden else f"● {topic.vote_total}" if topic.vote_total else ""
-    lines = [literal(topic.title, "bold")]
-    if details or votes:
-        lines.append(Content.assemble((details, "dim"), "  " if details and votes else "", votes))
-    return Content("\n").join(lines)
+MIN_COLUMN_WIDTH = 22
+TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
+COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
+CHANGES = (
+    (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
+)
 
 
-class BoardScreen(SessionScreen):
-    """Kanban columns of topic cards."""
+class BoardScroll(HorizontalScroll, inherit_bindings=False):
+    """The row of columns: scrolls sideways to the focused column, leaves the arrows to it."""
+
+
+class BoardScreen(VotingActions, HandOffActions, ColumnActions, SessionScreen):
+    """Kanban columns of topic cards, with dot voting."""
 
     CSS_PATH = "board.tcss"
     HELP = """
 ## Board
-The forum's topics in columns. Each card shows its title, author, category and votes
-(hidden while the facilitator keeps tallies secret).
+The forum's backlog of dilemmas, in columns.
+
+- `a` adds topics to the focused column (enter adds and clears for the next; escape closes),
+  `e` edits, `delete` deletes (asks first).
+- Arrows move between cards and columns; `shift+arrows` move the focused topic
+  to another column or up / down within its column.
+- `v` votes (pick who votes; each person has a budget, `b` sets it), `x` takes a vote back,
+  `h` hides / reveals every tally, `s` sorts the column by votes.
+- `t` puts the topic on the agenda (minutes or a Lean Coffee pattern such as 7+5+3),
+  `d` records a decision on it. `/` filters cards by text or category; escape clears.
+- Columns: `c` adds, `r` renames, `<` / `>` move the focused column; delete it from the
+  command palette (`ctrl+p`).
 """
+    BINDINGS = [
+        Binding("a", "add", "Add", id="board-add"),
+        Binding("e", "edit", "Edit", show=False, id="board-edit"),
+        Binding("delete", "delete", "Delete", show=False, id="board-delete"),
+        Binding("left", "focus_column(-1)", "Previous column", show=False, id="board-left"),
+        Binding("right", "focus_column(1)", "Next column", show=False, id="board-right"),
+        Binding("shift+left", "move(-1)", "Move left", show=False, id="board-move-left"),
+        Binding("shift+right", "move(1)", "Move right", show=False, id="board-move-right"),
+        Binding("shift+up", "reorder(-1)", "Move up", show=False, id="board-move-up"),
+        Binding("shift+down", "reorder(1)", "Move down", show=False, id="board-move-down"),
+        Binding("v", "vote", "Vote", id="board-vote"),
+        Binding("x,V", "unvote", "Take back vote", show=False, id="board-unvote"),
+        Binding("b", "budget", "Vote budget", show=False, id="board-budget"),
+        Binding("h", "toggle_hidden", "Hide/reveal", id="board-hide"),
+        Binding("s", "sort", "Sort", id="board-sort"),
+        Binding("t", "to_agenda", "To agenda", id="board-to-agenda"),
+        Binding("d", "decision", "Decision", id="board-decision"),
+        Binding("slash", "filter", "Filter", id="board-filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="board-clear-filter"),
+        Binding("c", "add_column", "Add column", show=False, id="board-add-column"),
+        Binding("r", "rename_column", "Rename column", show=False, id="board-rename-column"),
+        Binding(
+            "less_than_sign", "move_column(-1)", "Column left", show=False, id="board-col-left"
+        ),
+        Binding(
+            "greater_than_sign", "move_column(1)", "Column right", show=False, id="board-col-right"
+        ),
+    ]
+
+    AUTO_FOCUS = "CardList"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.columns: dict[str, BoardColumn] = {}
+        self.filter_text = ""
+        self.last_voter: str | None = None
+        self._focused_column: str | None = None
+        self._was_empty = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
         yield Static(id="board-summary")
-        yield HorizontalScroll(id="board-columns")
+        field = Input(placeholder="Filter by text or category", id="board-filter")
+        field.display = False
+        yield field
+        yield BoardScroll(id="board-columns", can_focus=False)
+        yield Static(id="board-detail")
         yield from self.compose_footer()
+
+    # -- drawing ------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
         board = session.board
-        hidden = board.votes_hidden
+        if board.column_ids() != list(self.columns):
+            self._rebuild(session)
+        groups: dict[str, list[Topic]] = {column_id: [] for column_id in self.columns}
+        for topic in board.topics:
+            groups[topic.column].append(topic)
+        query = self.filter_text
+        for column in board.columns:
+            topics = tuple(groups[column.id])
+            shown = tuple(t for t in topics if ops.matches(t, query)) if query else topics
+            self.columns[column.id].show(column, topics, shown, board.votes_hidden, bool(query))
+        self._show_summary(session)
+        self._show_detail()
+
+    def _rebuild(self, session: Session) -> None:
+        """Columns were added, removed or reordered: mount fresh (light) column widgets."""
         container = self.query_one("#board-columns", HorizontalScroll)
-        with self.app.batch_update():
-            container.remove_children()
-            container.mount_all(self._column(column, session, hidden) for column in board.columns)
-        tally = "hidden" if hidden else f"{board.vote_budget()} per person"
-        self.query_one("#board-summary", Static).update(
-            f"{len(board.topics)} topics in {len(board.columns)} columns · votes: {tally}"
+        keep = self._focused_column
+        container.remove_children()
+        self.columns = {column.id: BoardColumn(column) for column in session.board.columns}
+        container.mount_all(self.columns.values())
+        self._size_columns()
+        target = keep if keep in self.columns else next(iter(self.columns), None)
+        if target is not None and not isinstance(self.focused, Input):
+            self.call_after_refresh(self._focus, target)
+
+    def on_resize(self) -> None:
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Share the width between the columns; below MIN_COLUMN_WIDTH the board scrolls."""
+        if not self.columns:
+            return
+        width = self.query_one("#board-columns", HorizontalScroll).size.width or self.size.width
+        each = max(MIN_COLUMN_WIDTH, width // len(self.columns) - 1)
+        for column in self.columns.values():
+            column.styles.width = each
+
+    def _show_summary(self, session: Session) -> None:
+        board = session.board
+        budget = board.vote_budget()
+        auto = " (auto)" if board.votes_per_person is None else ""
+        parts = [f"{len(board.topics)} topics", f"{budget} votes each{auto}"]
+        parts.append("tallies hidden: h reveals" if board.votes_hidden else "tallies shown")
+        if self.filter_text:
+            parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
+        self.query_one("#board-summary", Static).update(Content(" · ".join(parts)))
+
+    def _show_detail(self) -> None:
+        topic = self.current_topic()
+        detail = self.query_one("#board-detail", Static)
+        if topic is None:
+            detail.update(Content.styled("No topic here: a adds one, c adds a column", "dim"))
+            return
+        about = [part for part in (topic.author, topic.category) if part]
+        if self.app.session is not None and self.app.session.board.votes_hidden:
+            about.append("votes hidden")
+        elif topic.votes:
+            voters = ", ".join(f"{name} {count}" for name, count in topic.votes.items())
+            about.append(f"● {topic.vote_total} ({voters})")
+        else:
+            about.append("no votes")
+        detail.update(
+            Content.assemble(literal(topic.title, "bold"), "\n", literal(" · ".join(about), "dim"))
         )
 
-    def _column(self, column: Column, session: Session, hidden: bool) -> Vertical:
-        topics = session.board.topics_in(column.id)
-        total = sum(t.vote_total for t in topics)
-        counts = f"{len(topics)}" + ("" if hidden else f" · ● {total}")
-        title = Content.assemble(literal(column.title, "bold"), ("  " + counts, "dim"))
-        options = OptionList(
-            *(Option(topic_prompt(t, hidden), id=t.id) for t in topics),
-            classes="board-cards",
+    # -- focus ----------------------------------------------------------------------------
+
+    def _focus(self, column_id: str, topic_id: str | None = None) -> None:
+        column = self.columns.get(column_id)
+        if column is None:
+            return
+        if topic_id is not None:
+            column.cards.select(topic_id)
+        column.cards.focus()
+        self._focused_column = column_id
+
+    def focused_column(self) -> BoardColumn | None:
+        """The column whose cards have focus (or had it last, while a field has focus)."""
+        focused = self.focused
+        if isinstance(focused, CardList) and isinstance(focused.parent, BoardColumn):
+            return focused.parent
+        return self.columns.get(self._focused_column or "") or next(
+            iter(self.columns.values()), None
         )
-        return Vertical(
-            Static(title, classes="board-column-title"), options, classes="board-column"
+
+    def current_topic(self) -> Topic | None:
+        column = self.focused_column()
+        return column.cards.current if column is not None else None
+
+    def on_card_list_highlighted(self, event: CardList.Highlighted) -> None:
+        parent = event.card_list.parent
+        if isinstance(parent, BoardColumn) and event.card_list.has_focus:
+            self._focused_column = parent.column.id
+        self._show_detail()
+        if (event.topic is None) != self._was_empty:
+            self._was_empty = event.topic is None
+            self.refresh_bindings()
+
+    def action_focus_column(self, delta: int) -> None:
+        ids = list(self.columns)
+        column = self.focused_column()
+        if column is None:
+            return
+        index = ids.index(column.column.id) + delta
+        if 0 <= index < len(ids):
+            self._focus(ids[index])
+
+    # -- topics ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "decision" and not hasattr(self.app, "record_decision"):
+            return None
+        if action in CHANGES and getattr(self.app, "read_only", False):
+            return None
+        if action in TOPIC_ACTIONS and self.current_topic() is None:
+            return None
+        return not (action == "clear_filter" and not self.filter_text)
+
+    def _change(self, operation: Callable[[Session], Session], what: str) -> bool:
+        return self.app.change(operation, what)
+
+    def action_add(self) -> None:
+        column = self.focused_column()
+        if column is None:
+            self.notify("Add a column first: press c.", severity="warning")
+            return
+        column_id = column.column.id
+
+        def add(request: TopicRequest) -> bool:
+            if not self._change(lambda s: ops.add_topic(s, column_id, **request.fields()), "Add"):
+                return False
+            added = self.app.session.board.topics[-1]
+            self.columns[column_id].cards.select(added.id)
+            return True
+
+        session = self.app.session
+        form = TopicForm(
+            f"Add topics to {column.column.title}",
+            authors=[p.name for p in session.participants],
+            categories=ops.categories(session.board),
+            on_add=add,
         )
+        self.app.push_screen(form, lambda _: self._focus(column_id))
+
+    def action_edit(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        session = self.app.session
+
+        def edited(request: TopicRequest | None) -> None:
+            unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}
+            if request is not None and request.fields() != unchanged:
+                self._change(lambda s: ops.edit_topic(s, topic.id, **request.fields()), "Edit")
+
+        form = TopicForm(
+            "Edit topic",
+            authors=[p.name for p in session.participants],
+            categories=ops.categories(session.board),
+            topic=topic,
+        )
+        self.app.push_screen(form, edited)
+
+    def action_delete(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        question = f"Delete the topic “{topic.title}”?"
+        if topic.votes:
+            question += "\nIts votes go with it."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda s: ops.delete_topic(s, topic.id), "Delete")
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_move(self, delta: int) -> None:
+        column, topic = self.focused_column(), self.current_topic()
+        if column is None or topic is None:
+            return
+        ids = list(self.columns)
+        target = ids.index(column.column.id) + delta
+        if not 0 <= target < len(ids):
+            return
+        if self._change(lambda s: ops.move_topic(s, topic.id, delta), "Move"):
+            self._focus(ids[target], topic.id)
+
+    def action_reorder(self, delta: int) -> None:
+        topic = self.current_topic()
+        if topic is not None:
+            self._change(lambda s: ops.reorder_topic(s, topic.id, delta), "Reorder")
+
+    def action_sort(self) -> None:
+        if self.app.session.board.votes_hidden:
+            self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
+            return
+        column = self.focused_column()
+        if column is not None and self._change(
+            lambda s: ops.sort_column(s, column.column.id), "Sort"
+        ):
+            column.cards.action_jump(False)
+
+    def action_toggle_hidden(self) -> None:
+        self._change(ops.toggle_hidden, "Hide / reveal")
+
+    # -- filter ---------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        field = self.query_one("#board-filter", Input)
+        field.display = True
+        field.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "board-filter":
+            self.filter_text = event.value.strip()
+            if self.app.session is not None:
+                self.show_session(self.app.session)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "board-filter":
+            if not self.filter_text:
+                event.input.display = False
+            self._focus_current()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#board-filter", Input)
+        field.value = ""
+        field.display = False
+        self.filter_text = ""
+        if self.app.session is not None:
+            self.show_session(self.app.session)
+        self._focus_current()
+
+    def _focus_current(self) -> None:
+        column = self.focused_column()
+        if column is not None:
+            self._focus(column.column.id)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        commands = [
+            ("Board: add a column", "Add a column at the right end (c)", self.action_add_column),
+            (
+                "Board: rename the column",
+                "Rename the focused column (r)",
+                self.action_rename_column,
+            ),
+            ("Board: delete the column", "Delete the focused column", self.action_delete_column),
+            ("Board: set the vote budget", "Votes per person (b)", self.action_budget),
+            ("Board: take back a vote", "Remove one vote from the topic (x)", self.action_unvote),
+            (
+                "Board: hide / reveal tallies",
+                "Vote without anchoring (h)",
+                self.action_toggle_hidden,
+            ),
+            ("Board: clear all votes", "Start the dot vote again", self.action_clear_votes),
+            ("Board: filter cards", "By text or category (/)", self.action_filter),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)

@@ -1,0 +1,1 @@
+"""Timings of the app on generated sessions: `make bench` (python -m benchmarks)."""

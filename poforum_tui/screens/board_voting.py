@@ -1,0 +1,92 @@
+"""The board's dot voting: who votes, the budget, taking a vote back, starting over."""
+
+from __future__ import annotations
+
+from poforum_tui.domain import Session
+from poforum_tui.domain import board as ops
+from poforum_tui.domain.participants import add_participant
+from poforum_tui.screens.board_forms import Budget, BudgetForm
+from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.screens.voter_picker import VoterChoice, VoterPicker
+from poforum_tui.widgets.literal import clean
+
+
+class VotingActions:
+    """Board screen actions for dot voting (mixed into BoardScreen)."""
+
+    def _voters(self, session: Session) -> list[str]:
+        names = [p.name for p in session.participants]
+        known = set(names)
+        for topic in session.board.topics:
+            names += [name for name in topic.votes if name not in known]
+            known.update(topic.votes)
+        return names
+
+    def action_vote(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        board = self.app.session.board
+        budget = board.vote_budget()
+        names = [
+            (n, f"{board.votes_used(n)} of {budget} used") for n in self._voters(self.app.session)
+        ]
+
+        def picked(choice: VoterChoice | None) -> None:
+            if choice is None:
+                return
+            name = choice.name
+
+            def operation(session: Session) -> Session:
+                if choice.new:
+                    session = add_participant(session, name)
+                return ops.vote(session, topic.id, name)
+
+            if self._change(operation, "Vote"):
+                self.last_voter = name
+                used = self.app.session.board.votes_used(name)
+                self.notify(f"{name}: {used} of {budget} votes used", timeout=2)
+
+        picker = VoterPicker(
+            f"Who votes for “{clean(topic.title)}”?", names, default=self.last_voter
+        )
+        self.app.push_screen(picker, picked)
+
+    def action_unvote(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        if not topic.votes:
+            self.notify("Nobody has voted for this topic.", timeout=3)
+            return
+        hidden = self.app.session.board.votes_hidden
+        names = [(name, "" if hidden else f"{count} here") for name, count in topic.votes.items()]
+
+        def picked(choice: VoterChoice | None) -> None:
+            if choice is not None:
+                self._change(lambda s: ops.unvote(s, topic.id, choice.name), "Take back")
+
+        picker = VoterPicker(
+            f"Whose vote on “{clean(topic.title)}” goes back?",
+            names,
+            default=self.last_voter,
+            allow_new=False,
+        )
+        self.app.push_screen(picker, picked)
+
+    def action_budget(self) -> None:
+        board = self.app.session.board
+        automatic = ops.set_vote_budget(self.app.session, None).board.vote_budget()
+
+        def chosen(budget: Budget | None) -> None:
+            if budget is not None:
+                self._change(lambda s: ops.set_vote_budget(s, budget.votes), "Vote budget")
+
+        self.app.push_screen(BudgetForm(board.votes_per_person, automatic), chosen)
+
+    def action_clear_votes(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(ops.clear_votes, "Clear votes")
+
+        self.app.push_screen(ConfirmScreen("Remove every vote from the board?"), answered)

@@ -1,0 +1,203 @@
+"""Board keys, driven with Pilot: each asserts on the open session and on the saved file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from poforum_tui.screens.board import BoardScreen
+from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.screens.topic_form import TopicForm
+from poforum_tui.store import load
+from poforum_tui.widgets.card_list import CardList
+from tests.conftest import FORUM, make_app
+
+
+def visible_text(cards: CardList) -> str:
+    """The lines a card list shows on screen, as plain text."""
+    return "\n".join(cards.render_line(y).text for y in range(cards.size.height))
+
+
+async def saved(app) -> object:
+    await app.workers.wait_for_complete()
+    app.flush_save()
+    return load(app.path)
+
+
+def current(app):
+    return app.screen.current_topic()
+
+
+async def test_capture_adds_topics_one_after_another_and_refuses_empty_titles(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, TopicForm)
+        await pilot.press("space", "space", "enter")
+        assert isinstance(app.screen, TopicForm)
+        assert app.screen.query_one("#error-title").has_class("-shown")
+        await pilot.press(*"Who owns the roadmap?", "tab", *"Maya", "tab", *"too", "right")
+        await pilot.press("enter")
+        await pilot.press(*"Second one", "enter", "escape")
+        assert isinstance(app.screen, BoardScreen)
+        added = app.session.board.topics[-2:]
+        assert [t.title for t in added] == ["Who owns the roadmap?", "Second one"]
+        assert (added[0].author, added[0].category, added[0].column) == (
+            "Maya",
+            "tools",
+            "collected",
+        )
+        assert current(app).title == "Second one"
+        assert (await saved(app)).board.topics[-1].title == "Second one"
+
+
+async def test_edit_and_delete_asks_first(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        topic = current(app)
+        await pilot.press("e", "ctrl+u", *"Renamed", "enter")
+        assert app.session.topic(topic.id).title == "Renamed"
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.session.topic(topic.id).title == "Renamed"
+        await pilot.press("delete", "y")
+        assert topic.id not in {t.id for t in app.session.board.topics}
+        assert topic.id not in {t.id for t in (await saved(app)).board.topics}
+
+
+async def test_shift_arrows_move_and_focus_follows(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        topic = current(app)
+        await pilot.press("shift+right")
+        assert app.session.topic(topic.id).column == "prioritized"
+        assert current(app).id == topic.id
+        await pilot.press("shift+right", "shift+left")
+        assert app.session.topic(topic.id).column == "prioritized"
+        await pilot.press("left", "shift+down")
+        collected = [t.id for t in app.session.board.topics_in("collected")]
+        assert collected.index(current(app).id) == 1
+        assert (await saved(app)).topic(topic.id).column == "prioritized"
+
+
+async def test_vote_picks_by_filter_adds_new_names_and_enforces_the_budget(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        topic = current(app)
+        await pilot.press("v", *"tom", "enter")
+        assert app.session.topic(topic.id).votes == {"Tomás Reyes": 1}
+        await pilot.press("v", "enter", "v", "enter")  # the last voter is offered first
+        assert app.session.board.votes_used("Tomás Reyes") == 3
+        await pilot.press("v", "enter")
+        await pilot.pause()
+        assert app.session.board.votes_used("Tomás Reyes") == 3
+        assert any("Tomás Reyes has used 3 of 3" in n.message for n in app._notifications)
+        await pilot.press("v", *"Zoe Newcomer", "enter")
+        assert "Zoe Newcomer" in [p.name for p in app.session.participants]
+        assert app.session.topic(topic.id).votes["Zoe Newcomer"] == 1
+        await pilot.press("x", *"zoe", "enter")
+        assert "Zoe Newcomer" not in app.session.topic(topic.id).votes
+        assert (await saved(app)).topic(topic.id).votes == {"Tomás Reyes": 3}
+
+
+async def test_budget_key_sets_votes_per_person(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "b", "backspace", "5", "enter")
+        assert app.session.board.votes_per_person == 5
+        await pilot.press("b", "backspace", "enter")
+        assert app.session.board.votes_per_person is None
+        assert app.session.board.vote_budget() == 5  # ceil(15 / 3)
+        assert (await saved(app)).board.votes_per_person is None
+
+
+async def test_hide_shows_no_numbers_and_sort_ranks_the_column(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "down", "down")
+        third = current(app)
+        await pilot.press("v", *"tom", "enter")
+        cards = app.screen.query(CardList).first()
+        assert "● 1" in visible_text(cards)
+        await pilot.press("h")
+        assert app.session.board.votes_hidden
+        assert "●" not in visible_text(cards)
+        assert "votes hidden" in str(app.screen.query_one("#board-detail").content)
+        await pilot.press("s")  # refused while hidden: the order would show the ranking
+        assert app.session.board.topics_in("collected")[2].id == third.id
+        await pilot.press("h", "s")
+        assert app.session.board.topics_in("collected")[0].id == third.id
+        assert current(app).id == third.id
+        file = await saved(app)
+        assert not file.board.votes_hidden and file.board.topics_in("collected")[0].id == third.id
+
+
+async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "down", "down")
+        topic = current(app)
+        await pilot.press("t", "ctrl+u", *"7+5+3", "enter")
+        item = app.session.agenda[-1]
+        assert (item.topic, item.minutes, item.pattern) == (topic.id, 15, "7+5+3")
+        await pilot.press("down", "t")  # t5 is on the agenda already
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert any("Already on the agenda" in n.message for n in app._notifications)
+        await pilot.press("down", "t", "ctrl+u", *"soon", "enter")
+        assert app.screen.query_one("#error-timebox").has_class("-shown")
+        await pilot.press("escape")
+        assert (await saved(app)).agenda[-1].topic == topic.id
+
+
+async def test_filter_narrows_every_column_and_escape_clears(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "slash", *"ceremonies", "enter")
+        shown = [len(c.topics) for c in app.screen.query(CardList)]
+        assert shown == [2, 0, 0, 0]
+        assert current(app).category == "PO in the ceremonies"
+        await pilot.press("escape")
+        assert [len(c.topics) for c in app.screen.query(CardList)] == [12, 0, 3, 0]
+
+
+async def test_columns_can_be_added_renamed_moved_and_deleted(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "c", *"Later", "enter")
+        await pilot.pause()
+        assert app.session.board.columns[-1].title == "Later"
+        await pilot.press("r", "ctrl+u", *"Someday", "enter", "less_than_sign")
+        assert app.session.board.column_ids()[-2:] == ["later", "parked"]
+        assert app.session.board.columns[-2].title == "Someday"
+        await pilot.press("left")
+        assert app.screen.focused_column().column.id == "discussed"
+        app.screen.action_delete_column()
+        await pilot.pause()
+        await pilot.press("down", "enter")  # its 3 topics go to the second other column
+        await pilot.pause()
+        board = app.session.board
+        assert board.column_ids() == ["collected", "prioritized", "later", "parked"]
+        assert len(board.topics_in("prioritized")) == 3
+        assert (await saved(app)).board.column_ids() == board.column_ids()
+
+
+async def test_arrows_walk_columns_and_letters_do_nothing_in_the_filter(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "right", "right", "right", "right")
+        assert app.screen.focused_column().column.id == "parked"
+        await pilot.press("left")
+        assert app.screen.focused_column().column.id == "discussed"
+        before = app.session
+        await pilot.press("slash", *"vhst")
+        assert app.session is before
