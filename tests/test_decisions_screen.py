@@ -167,10 +167,10 @@ async def test_follow_up_outcomes_and_header_count(sessions_dir: Path, clock) ->
         await pilot.press("o")
         assert isinstance(app.screen, OutcomeScreen)
         await pilot.press("d")  # d1: done
-        await pilot.press("down", "o", "k")  # d2: keep
-        await pilot.press("down", "o", "m")  # d3: escalate to the MetaScrum
-        await pilot.press("down", "o", "x")  # d4: drop
-        await pilot.press("down", "o", "escape")  # d5: cancelled, still waiting
+        await pilot.press("o", "k")  # d2: keep (the cursor moved on by itself)
+        await pilot.press("o", "m")  # d3: escalate to the MetaScrum
+        await pilot.press("o", "x")  # d4: drop
+        await pilot.press("o", "escape")  # d5: cancelled, still waiting
         await pilot.pause()
         session = await saved(app, path)
         states = {d.id: (d.outcome, d.status) for d in session.decisions}
