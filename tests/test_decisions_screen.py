@@ -223,3 +223,21 @@ async def test_read_only_refuses_changes(sessions_dir: Path, clock) -> None:
         await pilot.press("space", "delete", "a")
         assert not isinstance(app.screen, (DecisionForm, ConfirmScreen))
     assert path.read_bytes() == before
+
+
+async def test_columns_refit_when_the_help_panel_opens(sessions_dir: Path, clock) -> None:
+    app = make_app(sessions_dir, FORUM, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_decisions(pilot)
+        table = screen.query_one("#followups", DataTable)
+
+        def fits() -> bool:
+            used = sum(c.get_render_width(table) for c in table.columns.values())
+            return used <= table.size.width
+
+        assert fits() and len(table.columns) == 5
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert screen.query("HelpPanel")
+        assert fits()
+        assert "## Decisions" in screen.query_one("HelpPanel Markdown").source

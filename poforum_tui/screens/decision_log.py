@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from poforum_tui.screens.decision_detail import KIND_MARKS
 from poforum_tui.store.decision_log import DecisionLog, read_log, status_label
+from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal
 
 
@@ -45,7 +46,7 @@ shows once, with its latest status and how many sessions it has appeared in.
     def compose(self) -> ComposeResult:
         yield Static(id="log-title")
         yield Input(placeholder="filter: owner or text (/)", id="log-filter")
-        yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="log-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-detail")
         yield Static(id="log-broken")
         yield Footer()
@@ -59,13 +60,13 @@ shows once, with its latest status and how many sessions it has appeared in.
             broken.update(literal(lines, one_line=False))
         self.query_one(DataTable).focus()
 
-    def on_resize(self) -> None:
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
         self.refresh_rows()
 
     def _columns(self, table: DataTable) -> bool:
         """Columns for the width; True when the Session column fits beside a readable Text."""
-        width = max(self.size.width, 40)
-        wide = width >= 100
+        width = max(self.query_one(DataTable).size.width or self.size.width, 40)
+        wide = width >= 96
         fixed = [10, 1, 14, 11, 9] + ([4] if wide else [])
         text = width - sum(fixed) - 2 * (len(fixed) + 1) - 4
         with_session = text - 22 >= 30

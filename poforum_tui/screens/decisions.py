@@ -20,6 +20,7 @@ from poforum_tui.screens.decision_detail import KIND_MARKS, describe
 from poforum_tui.screens.decision_form import DecisionDraft, DecisionForm
 from poforum_tui.screens.outcome import OutcomeChoice, OutcomeScreen
 from poforum_tui.store import SessionFileError, load
+from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal
 
 STATUS_MARKS = {"open": "○ open", "done": "✓ done", "dropped": "✗ dropped"}
@@ -30,7 +31,7 @@ KIND_FILTERS = ("all", *DECISION_KINDS)
 TOPIC_MIN_TEXT = 36  # the Topic column shows only when Text keeps at least this many cells
 
 
-class DecisionTable(DataTable):
+class DecisionTable(FittedTable):
     """A table of decisions; up / down past its ends moves to the neighbouring table."""
 
     def action_cursor_down(self) -> None:
@@ -90,7 +91,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         yield Static(id="decision-detail")
         yield from self.compose_footer()
 
-    def on_resize(self) -> None:
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
         if self.app.session is not None and self.is_current:
             self.show_session(self.app.session)
 
@@ -156,8 +157,8 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
     def _columns(self, table: DataTable, session: Session, follow_up: bool) -> bool:
         """(Re)build the columns for the current width; True when the Topic column fits."""
-        width = max(self.size.width, 40)
-        wide = width >= 100
+        width = max(self.query_one("#decisions-body").size.width or self.size.width, 40)
+        wide = width >= 96
         kind_width = 12 if wide else 1
         fixed = [kind_width, 16 if wide else 14, 11, 11]
         text_width = width - sum(fixed) - 2 * (len(fixed) + 1) - 2
