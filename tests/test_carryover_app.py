@@ -48,9 +48,34 @@ async def test_carry_over_refusals_keep_the_form(sessions_dir: Path, clock) -> N
         form.query_one("#field-date", Input).value = "2026-11-17"
         form.query_one("#field-title", Input).value = "PO Forum"  # that file name exists
         await pilot.press("enter")
-        await pilot.pause()
+        assert app.screen is form  # refused beside the title, typed values kept
+        assert "2026-11-17-po-forum.toml already exists" in str(
+            form.query_one("#error-title").render()
+        )
+        assert form.query_one("#field-date", Input).value == "2026-11-17"
+        await pilot.press("escape")
         assert app.path == sessions_dir / KICKOFF  # nothing opened
-        assert any("already exists" in n.message for n in app._notifications)
+
+
+async def test_carry_over_from_a_file_that_is_not_open(sessions_dir: Path, clock) -> None:
+    app = make_app(sessions_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.carry_over(sessions_dir / "2026-11-17-po-forum.toml")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CarryOverForm)
+        assert form.query_one("#field-title", Input).value == "PO Forum #3"
+        assert form.query_one("#field-date", Input).value == "2026-12-01"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.path == sessions_dir / "2026-12-01-po-forum-3.toml"
+        assert isinstance(app.screen, DecisionsScreen)
+        assert app.session.decision("d1").carried == 2
+        (sessions_dir / "zz.toml").write_text("schema = [\n")
+        app.carry_over(sessions_dir / "zz.toml")
+        await pilot.pause()
+        assert not isinstance(app.screen, CarryOverForm)
+        assert any("zz.toml:1" in n.message for n in app._notifications)
 
 
 async def test_palette_offers_carry_over_and_log(sessions_dir: Path, clock) -> None:

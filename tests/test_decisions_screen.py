@@ -241,3 +241,20 @@ async def test_columns_refit_when_the_help_panel_opens(sessions_dir: Path, clock
         assert screen.query("HelpPanel")
         assert fits()
         assert "## Decisions" in screen.query_one("HelpPanel Markdown").source
+
+
+async def test_filter_that_matches_nothing_says_so(sessions_dir: Path, clock) -> None:
+    app = make_app(sessions_dir, FORUM, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_decisions(pilot)
+        await pilot.press("a", *"Book the room", "enter")
+        await pilot.pause()
+        await pilot.press("f", "f")  # done: nothing is done yet
+        follow_ups = screen.query_one("#followups", DataTable)
+        assert follow_ups.row_count == 0
+        assert "none match the filter" in str(screen.query_one("#current-title").render())
+        assert screen.selected() is None
+        await pilot.press("space", "e", "o")  # nothing selected: nothing happens
+        assert app.screen is screen
+        await pilot.press("f", "f")
+        assert follow_ups.row_count == 6

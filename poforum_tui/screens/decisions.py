@@ -121,13 +121,13 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             self.query_one("#followups-title", Static).update(
                 literal(f"Follow-ups from {self._previous_title(session)} · {need}")
             )
-        self.query_one("#current-title", Static).update(
-            literal(
-                "Recorded this session"
-                if current
-                else "Nothing recorded this session yet: press a to record a decision"
-            )
-        )
+        if not current:
+            current_title = "Nothing recorded this session yet: press a to record a decision"
+        elif not shown_current:
+            current_title = "Recorded this session: none match the filter (f / k)"
+        else:
+            current_title = "Recorded this session"
+        self.query_one("#current-title", Static).update(literal(current_title))
         self._summary(session, follow_ups, waiting)
         self._place_focus(self._new_id(session))
         self._show_detail()
