@@ -471,33 +471,46 @@ class PoforumApp(App[None]):
         if already or self.open_session(path, read_only=self.read_only):
             self.switch_mode(mode)
 
-    def carry_over(self) -> None:
-        """Ask for the next session's title, date and template; write it, open its Decisions."""
+    def carry_over(self, previous_path: Path | None = None) -> None:
+        """Ask for the next session's title, date and template; write it, open its Decisions.
+
+        Carries over from `previous_path`, or from the open session's file when None.
+        """
         from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
         from poforum_tui.store.carryover import session_after
 
-        previous, previous_path = self.session, self.path
+        if previous_path is None or (
+            self.path is not None and Path(previous_path).resolve() == self.path.resolve()
+        ):
+            previous, previous_path = self.session, self.path
+            self.flush_save()
+        else:
+            try:
+                previous = load(previous_path)
+            except SessionFileError as error:
+                self.notify(str(error), title="Cannot carry over", severity="error", timeout=10)
+                return
         if previous is None or previous_path is None:
             self.notify("Open a saved session first: carry-over starts from its file.")
             return
+        folder = Path(previous_path).parent
 
         def requested(request: CarryOverRequest | None) -> None:
             if request is None:
                 return
-            self.flush_save()
             try:
                 session = session_after(
                     previous_path,
                     template=request.template,
                     title=request.title,
                     date=request.date,
-                    previous=self.session,
+                    previous=previous,
                 )
-                path = create_session_file(previous_path.parent, session)
+                path = create_session_file(folder, session)
             except (DomainError, SessionFileError, OSError) as error:
                 self.notify(str(error), title="Not created", severity="error", timeout=10)
                 return
             self.notify(f"Created {path}")
             self.open_session_at(path, "decisions")
 
-        self.push_screen(CarryOverForm(previous, self.clock.now().date()), requested)
+        self.push_screen(CarryOverForm(previous, self.clock.now().date(), folder), requested)

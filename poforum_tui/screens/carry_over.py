@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -13,6 +14,7 @@ from poforum_tui.domain.carryover import suggest_date, suggest_title
 from poforum_tui.domain.dates import FORMATS, parse_date
 from poforum_tui.screens.form import FormScreen
 from poforum_tui.store.carryover import default_template
+from poforum_tui.store.create import session_file_name
 from poforum_tui.store.templates import list_templates
 
 OWN_AGENDA = "(this session's agenda)"
@@ -33,10 +35,11 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
     submit_label = "Create"
     AUTO_FOCUS = "#field-title"
 
-    def __init__(self, previous: Session, today: dt.date) -> None:
+    def __init__(self, previous: Session, today: dt.date, folder: Path) -> None:
         super().__init__()
         self.previous = previous
         self.today = today
+        self.folder = folder
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("title", "Title", Input(suggest_title(self.previous.title)))
@@ -66,6 +69,10 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
             return
         if date is None:
             self.refuse("date", "a date is required")
+            return
+        name = session_file_name(Session(title=title, date=date))
+        if (self.folder / name).exists():
+            self.refuse("title", f"{name} already exists: change the title or the date")
             return
         template = self.query_one("#field-template", Select).value
         chosen = None if template == OWN_AGENDA else str(template)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from poforum_tui.screens.decisions import KIND_MARKS
+from poforum_tui.screens.decision_detail import KIND_MARKS
 from poforum_tui.store.decision_log import DecisionLog, read_log, status_label
+from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal
 
 
@@ -23,6 +25,8 @@ class DecisionLogScreen(ModalScreen[None]):
 Every decision, experiment and action in the folder, newest first. A carried item
 shows once, with its latest status and how many sessions it has appeared in.
 
+`!` marks an open item past its due date; `×N` the sessions it appeared in.
+
 - `o` only open items, `/` filter by owner or text, `escape` close
 - `enter` opens the latest session holding the item, on its Decisions screen
 """
@@ -32,77 +36,118 @@ shows once, with its latest status and how many sessions it has appeared in.
         Binding("slash", "find", "Filter", id="log-find", key_display="/"),
     ]
 
-    def __init__(self, folder, today: dt.date) -> None:
+    def __init__(self, folder: Path | str, today: dt.date) -> None:
         super().__init__()
-        self.folder = folder
+        self.folder = Path(folder)
         self.today = today
         self.open_only = False
-        self.log = DecisionLog()
+        self.decision_log = DecisionLog()
 
     def compose(self) -> ComposeResult:
         yield Static(id="log-title")
         yield Input(placeholder="filter: owner or text (/)", id="log-filter")
-        yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="log-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="log-detail")
         yield Static(id="log-broken")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key, width in (
-            ("Date", "date", 10),
-            ("Session", "session", 18),
-            ("", "kind", 1),
-            ("Status", "status", 9),
-            ("Owner", "owner", 14),
-            ("Due", "due", 11),
-            ("Seen", "seen", 4),
-            ("Text", "text", 60),
-        ):
-            table.add_column(label, key=key, width=width)
-        self.log = read_log(self.folder)
+        self.decision_log = read_log(self.folder)
         broken = self.query_one("#log-broken", Static)
-        broken.display = bool(self.log.broken)
-        if self.log.broken:
-            lines = "\n".join(f"⚠ skipped {error}" for error in self.log.broken)
+        broken.display = bool(self.decision_log.broken)
+        if self.decision_log.broken:
+            lines = "\n".join(f"⚠ skipped {error}" for error in self.decision_log.broken)
             broken.update(literal(lines, one_line=False))
+        self.query_one(DataTable).focus()
+
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
         self.refresh_rows()
-        table.focus()
+
+    def _columns(self, table: DataTable) -> bool:
+        """Columns for the width; True when the Session column fits beside a readable Text."""
+        width = max(self.query_one(DataTable).size.width or self.size.width, 40)
+        wide = width >= 96
+        fixed = [10, 1, 14, 11, 9] + ([4] if wide else [])
+        text = width - sum(fixed) - 2 * (len(fixed) + 1) - 4
+        with_session = text - 22 >= 30
+        if with_session:
+            text -= 22
+        layout = (text, with_session, wide)
+        if getattr(table, "_layout", None) != layout:
+            table.clear(columns=True)
+            table.add_column("Date", key="date", width=10)
+            if with_session:
+                table.add_column("Session", key="session", width=20)
+            table.add_column("", key="kind", width=1)
+            table.add_column("Text", key="text", width=max(text, 12))
+            table.add_column("Owner", key="owner", width=14)
+            table.add_column("Due", key="due", width=11)
+            table.add_column("Status", key="status", width=9)
+            if wide:
+                table.add_column("Seen", key="seen", width=4)
+            table._layout = layout
+        return with_session
 
     def refresh_rows(self) -> None:
         text = self.query_one(Input).value.strip().casefold()
         entries = [
             entry
-            for entry in self.log.filtered(open_only=self.open_only)
+            for entry in self.decision_log.filtered(open_only=self.open_only)
             if not text
             or text in (entry.decision.owner or "").casefold()
             or text in entry.decision.text.casefold()
         ]
         table = self.query_one(DataTable)
+        with_session = self._columns(table)
         table.clear()
         for index, entry in enumerate(entries):
             decision = entry.decision
             overdue = entry.overdue(self.today)
             due = decision.due.isoformat() if decision.due else ""
-            table.add_row(
-                cell(entry.first_date.isoformat()),
-                cell(entry.first_title),
+            row = [cell(entry.first_date.isoformat())]
+            if with_session:
+                row.append(cell(entry.first_title))
+            row += [
                 cell(KIND_MARKS[decision.kind]),
-                cell(status_label(decision), "dim" if decision.status != "open" else ""),
+                cell(decision.text, "dim" if decision.status != "open" else ""),
                 cell(decision.owner or "—"),
                 cell(due + ("!" if overdue else ""), "bold red" if overdue else ""),
-                cell(f"×{entry.sessions}"),
-                cell(decision.text),
-                key=str(index),
-            )
+                cell(status_label(decision), "dim" if decision.status != "open" else ""),
+            ]
+            if table._layout[2]:
+                row.append(cell(f"×{entry.sessions}"))
+            table.add_row(*row, key=str(index))
         self._entries = entries
         what = "open items" if self.open_only else "items"
         self.query_one("#log-title", Static).update(
             literal(
-                f"Decision log · {self.folder} · {len(entries)} {what}"
+                f"Decision log · {len(entries)} {what}"
                 + (f" matching {text!r}" if text else "")
-                + " · ! overdue · ×N sessions seen"
+                + f" · {self.folder.name or self.folder}/"
             )
         )
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        table = self.query_one(DataTable)
+        detail = self.query_one("#log-detail", Static)
+        if not table.row_count:
+            detail.update(
+                literal("Nothing matches: o shows closed items too, / changes the filter")
+            )
+            return
+        entry = self._entries[min(table.cursor_row, len(self._entries) - 1)]
+        where = f"{entry.first_title} ({entry.first_date.isoformat()})"
+        if entry.last_path != entry.first_path:
+            where += f" → {entry.last_title} ({entry.last_date.isoformat()})"
+        seen = f"{entry.sessions} session" + ("s" if entry.sessions != 1 else "")
+        lines = f"{entry.decision.kind} {entry.decision.id} · {where} · {seen}"
+        if entry.decision.escalate_to:
+            lines += f" · escalated to {entry.decision.escalate_to}"
+        detail.update(literal(f"{lines}\n{entry.decision.text}", one_line=False))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_rows()

@@ -16,12 +16,13 @@ from poforum_tui.domain import decisions as ops
 from poforum_tui.domain.models import DECISION_KINDS, DECISION_STATUSES
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.screens.decision_detail import KIND_MARKS, describe
 from poforum_tui.screens.decision_form import DecisionDraft, DecisionForm
 from poforum_tui.screens.outcome import OutcomeChoice, OutcomeScreen
 from poforum_tui.store import SessionFileError, load
+from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal
 
-KIND_MARKS = {"decision": "◆", "experiment": "⚗", "action": "➤"}
 STATUS_MARKS = {"open": "○ open", "done": "✓ done", "dropped": "✗ dropped"}
 OUTCOME_MARKS = {"done": "✓ done", "keep": "↻ keep", "drop": "✗ drop", "escalate": "⇡ "}
 NEEDS_OUTCOME = "? outcome"
@@ -30,7 +31,7 @@ KIND_FILTERS = ("all", *DECISION_KINDS)
 TOPIC_MIN_TEXT = 36  # the Topic column shows only when Text keeps at least this many cells
 
 
-class DecisionTable(DataTable):
+class DecisionTable(FittedTable):
     """A table of decisions; up / down past its ends moves to the neighbouring table."""
 
     def action_cursor_down(self) -> None:
@@ -90,7 +91,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         yield Static(id="decision-detail")
         yield from self.compose_footer()
 
-    def on_resize(self) -> None:
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
         if self.app.session is not None and self.is_current:
             self.show_session(self.app.session)
 
@@ -120,13 +121,13 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             self.query_one("#followups-title", Static).update(
                 literal(f"Follow-ups from {self._previous_title(session)} · {need}")
             )
-        self.query_one("#current-title", Static).update(
-            literal(
-                "Recorded this session"
-                if current
-                else "Nothing recorded this session yet: press a to record a decision"
-            )
-        )
+        if not current:
+            current_title = "Nothing recorded this session yet: press a to record a decision"
+        elif not shown_current:
+            current_title = "Recorded this session: none match the filter (f / k)"
+        else:
+            current_title = "Recorded this session"
+        self.query_one("#current-title", Static).update(literal(current_title))
         self._summary(session, follow_ups, waiting)
         self._place_focus(self._new_id(session))
         self._show_detail()
@@ -156,14 +157,15 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
     def _columns(self, table: DataTable, session: Session, follow_up: bool) -> bool:
         """(Re)build the columns for the current width; True when the Topic column fits."""
-        width = max(self.size.width, 40)
-        wide = width >= 100
+        width = max(self.query_one("#decisions-body").size.width or self.size.width, 40)
+        wide = width >= 96
         kind_width = 12 if wide else 1
-        fixed = [kind_width, 16 if wide else 14, 11, 10]
+        fixed = [kind_width, 16 if wide else 14, 11, 11]
         text_width = width - sum(fixed) - 2 * (len(fixed) + 1) - 2
-        with_topic = text_width - 24 >= TOPIC_MIN_TEXT
+        topic_width = max(22, (text_width - 2) // 3)
+        with_topic = text_width - topic_width - 2 >= TOPIC_MIN_TEXT
         if with_topic:
-            text_width -= 24
+            text_width -= topic_width + 2
         layout = (kind_width, text_width, with_topic, follow_up)
         if getattr(table, "_layout", None) != layout:
             table.clear(columns=True)
@@ -171,9 +173,9 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             table.add_column("Text", key="text", width=max(text_width, 10))
             table.add_column("Owner", key="owner", width=fixed[1])
             table.add_column("Due", key="due", width=11)
-            table.add_column("Outcome" if follow_up else "Status", key="status", width=10)
+            table.add_column("Outcome" if follow_up else "Status", key="status", width=11)
             if with_topic:
-                table.add_column("Topic", key="topic", width=22)
+                table.add_column("Topic", key="topic", width=topic_width)
             table._layout = layout
         return with_topic
 
@@ -340,11 +342,15 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             return
 
         def picked(choice: OutcomeChoice | None) -> None:
-            if choice is not None:
-                self.app.change(
-                    lambda s: ops.set_outcome(s, decision.id, choice.outcome, choice.escalate_to),
-                    "Outcome",
-                )
+            if choice is None:
+                return
+            changed = self.app.change(
+                lambda s: ops.set_outcome(s, decision.id, choice.outcome, choice.escalate_to),
+                "Outcome",
+            )
+            table = self.query_one("#followups", DataTable)
+            if changed and self.focused is table:
+                table.action_cursor_down()  # on to the next follow-up under review
 
         self.app.push_screen(OutcomeScreen(decision.text), picked)
 
@@ -379,37 +385,3 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
 def _next(values: tuple[str, ...], current: str) -> str:
     return values[(values.index(current) + 1) % len(values)]
-
-
-def describe(decision: Decision, session: Session) -> str:
-    """The detail lines of one item: what the table cuts short, and its kind's own keys."""
-    topics = {topic.id: topic.title for topic in session.board.topics}
-    head = [f"{KIND_MARKS[decision.kind]} {decision.kind} {decision.id}"]
-    if decision.owner:
-        head.append(f"owner {decision.owner}")
-    if decision.due:
-        late = " (overdue)" if ops.is_overdue(decision, session.date) else ""
-        head.append(f"due {decision.due.isoformat()}{late}")
-    if decision.topic in topics:
-        head.append(f"topic: {topics[decision.topic]}")
-    lines = [" · ".join(head), decision.text]
-    extra = []
-    for label, value in (
-        ("Why", decision.rationale),
-        ("Decided by", decision.decided_by),
-        ("Hypothesis", decision.hypothesis),
-        ("Measure", decision.measure),
-        ("Review", decision.review.isoformat() if decision.review else None),
-    ):
-        if value:
-            extra.append(f"{label}: {value}")
-    if ops.is_follow_up(decision):
-        times = "once" if decision.carried == 1 else f"{decision.carried}×"
-        outcome = decision.outcome or "none yet (o)"
-        follow = f"Carried {times} · outcome: {outcome}"
-        if decision.escalate_to:
-            follow += f" · escalated to {decision.escalate_to}"
-        extra.append(follow)
-    if extra:
-        lines.append(" · ".join(extra))
-    return "\n".join(lines)

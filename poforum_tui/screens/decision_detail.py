@@ -1,0 +1,42 @@
+"""How one decision reads in a detail pane: what the table cuts short, and its kind's keys."""
+
+from __future__ import annotations
+
+from poforum_tui.domain import Decision, Session
+from poforum_tui.domain import decisions as ops
+
+KIND_MARKS = {"decision": "◆", "experiment": "⚗", "action": "➤"}
+
+
+def describe(decision: Decision, session: Session) -> str:
+    """The detail lines of one item: what the table cuts short, and its kind's own keys."""
+    topics = {topic.id: topic.title for topic in session.board.topics}
+    head = [f"{KIND_MARKS[decision.kind]} {decision.kind} {decision.id}"]
+    if decision.owner:
+        head.append(f"owner {decision.owner}")
+    if decision.due:
+        late = " (overdue)" if ops.is_overdue(decision, session.date) else ""
+        head.append(f"due {decision.due.isoformat()}{late}")
+    if decision.topic in topics:
+        head.append(f"topic: {topics[decision.topic]}")
+    lines = [" · ".join(head), decision.text]
+    extra = []
+    for label, value in (
+        ("Why", decision.rationale),
+        ("Decided by", decision.decided_by),
+        ("Hypothesis", decision.hypothesis),
+        ("Measure", decision.measure),
+        ("Review", decision.review.isoformat() if decision.review else None),
+    ):
+        if value:
+            extra.append(f"{label}: {value}")
+    if ops.is_follow_up(decision):
+        times = "once" if decision.carried == 1 else f"{decision.carried}×"
+        outcome = decision.outcome or "none yet (o)"
+        follow = f"Carried {times} · outcome: {outcome}"
+        if decision.escalate_to:
+            follow += f" · escalated to {decision.escalate_to}"
+        extra.append(follow)
+    if extra:
+        lines.append(" · ".join(extra))
+    return "\n".join(lines)

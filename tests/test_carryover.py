@@ -1,0 +1,135 @@
+"""Carry-over rules: what moves to the next session, what stays behind, ids and counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from poforum_tui.domain import DomainError
+from poforum_tui.domain import decisions as ops
+from poforum_tui.domain.carryover import next_session, suggest_date, suggest_title
+from poforum_tui.store import dumps, from_template, load, parse
+from tests.conftest import EXAMPLES, FORUM, KICKOFF, METASCRUM
+
+NEXT = dt.date(2026, 11, 17)
+
+
+@pytest.fixture
+def kickoff():
+    return load(EXAMPLES / KICKOFF)
+
+
+def carry(previous, template="po-forum", name=KICKOFF, title="PO Forum #2", date=NEXT):
+    return next_session(previous, name, from_template(template) if template else None, title, date)
+
+
+def test_open_items_carry_with_same_id_source_and_count(kickoff) -> None:
+    session = carry(kickoff)
+    open_ids = [d.id for d in kickoff.decisions if d.status == "open"]
+    assert [d.id for d in session.decisions] == open_ids == ["d1", "d2", "d3", "d4", "d5", "d7"]
+    assert all(d.carried_from == KICKOFF and d.carried == 1 for d in session.decisions)
+    assert session.decision("d3").hypothesis == kickoff.decision("d3").hypothesis
+    assert session.decision("d1").rationale == kickoff.decision("d1").rationale
+    assert len(ops.awaiting_outcome(session)) == 6
+
+
+def test_done_and_dropped_stay_behind_and_counts_grow(kickoff) -> None:
+    second = carry(kickoff)
+    second = ops.set_outcome(second, "d2", "done")
+    second = ops.set_outcome(second, "d7", "drop")
+    second = ops.set_outcome(second, "d3", "keep")
+    second = ops.set_outcome(second, "d4", "escalate", "metascrum")
+    second = ops.add_decision(second, "action", "Draft the roadmap page", owner="Lars Eriksen")
+    third = carry(second, name="2026-11-17-po-forum-2.toml", title="PO Forum #3")
+    by_id = {d.id: d for d in third.decisions}
+    assert sorted(by_id) == ["d1", "d3", "d4", "d5", "d8"]
+    assert (by_id["d3"].carried, by_id["d8"].carried) == (2, 1)
+    assert all(d.carried_from == "2026-11-17-po-forum-2.toml" for d in third.decisions)
+    assert all(d.outcome is None for d in third.decisions)  # reviewed afresh
+    assert by_id["d4"].escalate_to == "metascrum"  # the escalation mark stays visible
+
+
+def test_session_fields_people_and_agenda(kickoff) -> None:
+    session = carry(kickoff)
+    assert (session.title, session.date, session.kind) == ("PO Forum #2", NEXT, "po-forum")
+    assert session.follows == KICKOFF
+    assert session.start == kickoff.start
+    assert session.facilitators == kickoff.facilitators
+    assert session.working_agreement == kickoff.working_agreement
+    assert [p.name for p in session.participants] == [p.name for p in kickoff.participants]
+    assert all(p.present for p in session.participants)  # Keiko missed the kickoff only
+    first = session.agenda[0]
+    assert (first.id, first.title, first.status) == ("follow-ups", "Follow-ups", "pending")
+    assert first.notes == "6 items carried from PO Forum #1 — kickoff: an outcome for each"
+    assert all(i.status == "pending" and i.spent_seconds == 0 for i in session.agenda)
+
+
+def test_board_topics_move_to_first_column_votes_cleared_most_voted_first(kickoff) -> None:
+    session = carry(kickoff)
+    board = session.board
+    assert board.column_ids() == ["collected", "prioritized", "discussed", "parked"]
+    assert all(t.votes == {} for t in board.topics)
+    parked = {t.id for t in kickoff.board.topics if t.column == "parked"}
+    carried = [t.id for t in board.topics]
+    assert parked.isdisjoint(carried)  # t13 stays behind: no open item links it
+    assert len(carried) == len(kickoff.board.topics) - len(parked)
+    assert all(t.column == "collected" for t in board.topics)
+    assert carried[:4] == ["t4", "t1", "t6", "t5"]  # 6, 4, 3, 2 votes last time
+    assert board.votes_per_person == kickoff.board.votes_per_person
+    assert {d.topic for d in session.decisions if d.topic} <= set(carried)
+
+
+def test_a_parked_topic_linked_by_an_open_item_comes_along_parked(kickoff) -> None:
+    linked = ops.add_decision(kickoff, "action", "Ask HR about value streams", topic="t13")
+    session = carry(linked)
+    t13 = session.topic("t13")
+    assert t13.column == "parked" and t13.votes == {}
+    assert session.decisions[-1].topic == "t13"
+
+
+def test_follow_ups_item_is_added_when_the_template_has_none(kickoff) -> None:
+    session = carry(kickoff, template="lean-coffee", title="Lean Coffee")
+    assert session.kind == "lean-coffee"
+    assert session.agenda[0].title == "Follow-ups"
+    assert len({i.id for i in session.agenda}) == len(session.agenda)
+
+
+def test_without_a_template_the_previous_agenda_is_reset(kickoff) -> None:
+    session = carry(kickoff, template=None)
+    assert session.kind == "po-forum"
+    assert session.agenda[0].title == "Follow-ups"
+    titles = [i.title for i in session.agenda[1:]]
+    assert titles == [i.title for i in kickoff.agenda]
+    assert all(i.status == "pending" and i.spent_seconds == 0 for i in session.agenda)
+    assert session.board.column_ids() == kickoff.board.column_ids()
+
+
+def test_nothing_open_still_starts_with_follow_ups(kickoff) -> None:
+    closed = kickoff
+    for decision in kickoff.decisions:
+        if decision.status == "open":
+            closed = ops.edit_decision(closed, decision.id, status="done")
+    session = carry(closed)
+    assert session.decisions == ()
+    assert session.agenda[0].notes == "Nothing left open at PO Forum #1 — kickoff"
+
+
+def test_result_round_trips_through_the_file(kickoff) -> None:
+    session = carry(kickoff)
+    assert parse(dumps(session).encode(), "carried") == session
+
+
+def test_empty_title_is_refused(kickoff) -> None:
+    with pytest.raises(DomainError, match="title"):
+        carry(kickoff, title="   ")
+
+
+def test_suggested_title_and_date() -> None:
+    assert suggest_title("PO Forum #1 — kickoff") == "PO Forum #2"
+    assert suggest_title("MetaScrum — Sprint 24") == "MetaScrum — Sprint 25"
+    assert suggest_title("PO sync") == "PO sync"
+    forum, metascrum = load(EXAMPLES / FORUM), load(EXAMPLES / METASCRUM)
+    assert suggest_date(forum, dt.date(2026, 11, 1)) == dt.date(2026, 12, 1)
+    assert suggest_date(forum, dt.date(2026, 12, 5)) == dt.date(2026, 12, 5)
+    assert suggest_date(metascrum, dt.date(2026, 11, 1)) == dt.date(2026, 12, 8)
