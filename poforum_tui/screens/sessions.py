@@ -275,6 +275,8 @@ column of the problem.
                 previous = load(request.carry_from)
                 name = request.carry_from.name
                 session = next_session(previous, name, session, request.title, request.date)
+                # Never write a file that would not load again.
+                session = type(session).model_validate(session.model_dump(by_alias=True))
             path = create_session_file(self.app.folder, session)
         except (OSError, SessionFileError, ValueError) as error:
             self.notify(str(error), title="Not created", severity="error", timeout=10)

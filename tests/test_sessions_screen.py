@@ -1,0 +1,206 @@
+"""The Sessions screen: list and preview, broken files, search, open, review, new, export."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from poforum_tui.domain import Session
+from poforum_tui.screens.agenda import AgendaScreen
+from poforum_tui.screens.next_session import NextSessionForm, next_title
+from poforum_tui.screens.sessions import SessionsScreen, carry_over_available
+from poforum_tui.store import load
+from tests.conftest import FORUM, KICKOFF, METASCRUM, make_app
+
+BROKEN = "2026-12-01-broken.toml"
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def add_broken(folder: Path) -> Path:
+    path = folder / BROKEN
+    path.write_text('schema = 1\ntitle "no equals sign"\n', encoding="utf-8")
+    return path
+
+
+async def test_lists_newest_first_with_counts_and_broken_files(sessions_dir: Path) -> None:
+    add_broken(sessions_dir)
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one("#sessions-table", DataTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        assert [Path(k).name for k in keys] == [METASCRUM, FORUM, KICKOFF, BROKEN]
+        forum_row = [str(c) for c in table.get_row(str(sessions_dir / FORUM))]
+        assert "6 to follow up" in forum_row[1] and "15 topics" in forum_row[1]
+        broken_row = [str(c) for c in table.get_row(str(sessions_dir / BROKEN))]
+        assert "2:7: expected '='" in broken_row[1]
+        assert "1 file could not be read" in text_of(app, "#sessions-status")
+        assert "MetaScrum — Sprint 24" in text_of(app, "#preview-body")
+        await pilot.press("down", "down", "down")
+        preview = text_of(app, "#preview-body")
+        assert "does not load" in preview and 'title "no equals sign"' in preview
+        await pilot.press("enter")  # a broken file says why instead of opening
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen) and app.session is None
+        assert any("2:7" in n.message for n in app._notifications)
+
+
+async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down")
+        preview = text_of(app, "#preview-body")
+        assert "PO Forum #1 — kickoff" in preview
+        assert "planned 1:55:00 · actual 2:02:56" in preview
+        assert "+02:22  Introductions" in preview
+        assert "Top topics" in preview and "Who owns the Definition of Done" in preview
+        assert "open action" in preview
+
+
+async def test_search_finds_a_decision_and_opens_it_read_only(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"escalation")
+        screen = app.screen
+        assert screen.searching
+        assert [hit.summary.path.name for hit in screen.hits] == [FORUM, KICKOFF]
+        assert "2 matches in 2 sessions" in text_of(app, "#sessions-status")
+        await pilot.press("enter", "down")  # to the results, then the older match
+        assert app.focused.id == "search-results"
+        assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.read_only and app.path == sessions_dir / KICKOFF
+        assert "read-only" in app.sub_title
+
+
+async def test_search_typing_letters_never_triggers_keys_and_escape_goes_back(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"rn tomas")
+        screen = app.screen
+        assert isinstance(screen, SessionsScreen) and app.session is None
+        assert screen.query_one("#sessions-search").value == "rn tomas"
+        assert screen.hits == []
+        assert "Nothing matches" in text_of(app, "#sessions-status")
+        await pilot.press(*["backspace"] * 3, "backspace", "backspace", "backspace")
+        assert screen.hits and all(h.summary.session for h in screen.hits)  # "tomás"
+        await pilot.press("escape")
+        assert not screen.searching
+        assert app.focused.id == "sessions-table"
+        assert "3 sessions" in text_of(app, "#sessions-status")
+
+
+async def test_enter_opens_for_editing(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.path == sessions_dir / FORUM and not app.read_only
+
+
+async def test_new_session_from_a_template(sessions_dir: Path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "poforum_tui.domain.carryover", None)  # not importable
+    assert not carry_over_available()
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "n")
+        form = app.screen
+        assert isinstance(form, NextSessionForm)
+        assert not form.query("#field-carry")
+        assert form.value("title") == "PO Forum #3"
+        await pilot.press("enter")
+        await pilot.pause()
+        created = sessions_dir / "2026-12-01-po-forum-3.toml"  # the FakeClock's date
+        assert created.exists() and app.path == created
+        session = load(created)
+        assert session.title == "PO Forum #3" and session.kind == "po-forum"
+
+
+async def test_new_session_refuses_a_bad_date_and_keeps_the_title(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        form.query_one("#field-date").value = "next tuesday"
+        await pilot.press("enter")
+        assert app.screen is form
+        assert "not a date" in str(form.query_one("#error-date", Static).render())
+        assert form.value("title") == "MetaScrum — Sprint 25"
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionsScreen)
+
+
+async def test_new_session_carries_over_when_the_module_exists(
+    sessions_dir: Path, monkeypatch
+) -> None:
+    calls = []
+
+    def next_session(previous: Session, name: str, template: Session, title, date) -> Session:
+        calls.append((previous.title, name, title, date))
+        open_items = tuple(
+            d.model_copy(update={"carried_from": name, "topic": None})
+            for d in previous.decisions
+            if d.status == "open"
+        )
+        return template.model_copy(update={"decisions": open_items, "follows": name})
+
+    fake = types.ModuleType("poforum_tui.domain.carryover")
+    fake.next_session = next_session
+    monkeypatch.setitem(sys.modules, "poforum_tui.domain.carryover", fake)
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down", "n")  # the kickoff
+        assert app.screen.query("#field-carry")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert not [n.message for n in app._notifications if "Created" not in n.message]
+    assert calls and calls[0][:3] == ("PO Forum #1 — kickoff", KICKOFF, "PO Forum #2 — kickoff")
+    created = load(app.path)
+    assert created.follows == KICKOFF
+    assert created.decisions and all(d.carried_from == KICKOFF for d in created.decisions)
+
+
+def test_next_title_counts_up() -> None:
+    assert next_title("PO Forum #2") == "PO Forum #3"
+    assert next_title("MetaScrum — Sprint 24") == "MetaScrum — Sprint 25"
+    assert next_title("Kickoff") == "Kickoff"
+
+
+async def test_palette_exports_write_beside_the_file(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Export minutes (Markdown)"].callback()
+        await pilot.pause()
+        minutes = sessions_dir / "2026-11-17-po-forum.minutes.md"
+        assert minutes.read_text(encoding="utf-8").startswith("# PO Forum #2\n")
+        assert any(str(minutes) in n.message for n in app._notifications)
+        await pilot.press("0")
+        home = {c.title: c for c in app.get_system_commands(app.screen)}
+        home["Export highlighted decisions (CSV)"].callback()
+        await pilot.pause()
+        assert (sessions_dir / "2026-11-24-metascrum.decisions.csv").exists()
+
+
+async def test_reload_picks_up_new_and_fixed_files(sessions_dir: Path) -> None:
+    broken = add_broken(sessions_dir)
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one("#sessions-table", DataTable)
+        assert table.row_count == 4
+        broken.write_text(
+            'schema = 1\ntitle = "Fixed"\ndate = 2026-12-01\nkind = "po-sync"\n', encoding="utf-8"
+        )
+        await pilot.press("f5")
+        assert Path(table.ordered_rows[0].key.value).name == BROKEN
+        assert "1 file" not in text_of(app, "#sessions-status")
