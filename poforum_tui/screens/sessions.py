@@ -99,12 +99,6 @@ column of the problem.
         self.catalog = SessionCatalog(self.app.folder)
         self.entries: dict[str, Entry] = {}
         self.hits: list[Hit] = []
-        table = self.query_one("#sessions-table", DataTable)
-        table.add_column("Date · kind", key="date", width=11)
-        table.add_column("Session", key="title")
-        results = self.query_one("#search-results", DataTable)
-        results.add_column("Date · found in", key="date", width=15)
-        results.add_column("Match · session", key="text")
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -123,7 +117,7 @@ column of the problem.
         table = self.query_one("#sessions-table", DataTable)
         keep = self._key(table)
         self.entries = {str(entry.path): entry for entry in self.catalog.entries()}
-        table.clear()
+        self._columns(table, ("Date · kind", 11), "Session")
         for key, entry in self.entries.items():
             if isinstance(entry, SessionSummary):
                 kind = KIND_NAMES.get(entry.kind, entry.kind)
@@ -140,6 +134,17 @@ column of the problem.
         else:
             self.show_status()
             self.preview(self.highlighted())
+
+    def _columns(self, table: DataTable, first: tuple[str, int], second: str) -> None:
+        """Empty `table` and size its text column to the screen, so nothing scrolls sideways."""
+        label, width = first
+        available = (self.size.width or self.app.size.width) - width - 2 * 2 - 2
+        table.clear(columns=True)
+        table.add_column(label, key="first", width=width)
+        table.add_column(second, key="second", width=max(20, available))
+
+    def on_resize(self) -> None:
+        self.reload()
 
     def show_status(self) -> None:
         folder = self.app.folder
@@ -235,7 +240,7 @@ column of the problem.
         summaries = [e for e in self.entries.values() if isinstance(e, SessionSummary)]
         self.hits = search(summaries, query)
         results = self.query_one("#search-results", DataTable)
-        results.clear()
+        self._columns(results, ("Date · found in", 15), "Match · session")
         for index, hit in enumerate(self.hits):
             date = two_lines(hit.summary.date.isoformat(), hit.where)
             context = " · ".join(p for p in (hit.summary.title, hit.detail) if p)
