@@ -11,8 +11,9 @@ from textual.widgets import DataTable, Static
 from poforum_tui.domain import Session
 from poforum_tui.screens.agenda import AgendaScreen
 from poforum_tui.screens.next_session import NextSessionForm, next_title
-from poforum_tui.screens.sessions import SessionsScreen, carry_over_available
-from poforum_tui.store import load
+from poforum_tui.screens.sessions import SessionsScreen, carry_over_available, highlighted_text
+from poforum_tui.store import SessionSummary, load
+from poforum_tui.store.search import Hit
 from tests.conftest import FORUM, KICKOFF, METASCRUM, make_app
 
 BROKEN = "2026-12-01-broken.toml"
@@ -204,3 +205,13 @@ async def test_reload_picks_up_new_and_fixed_files(sessions_dir: Path) -> None:
         await pilot.press("f5")
         assert Path(table.ordered_rows[0].key.value).name == BROKEN
         assert "1 file" not in text_of(app, "#sessions-status")
+
+
+def test_a_long_hit_is_shown_from_near_its_first_match(sessions_dir: Path) -> None:
+    summary = SessionSummary.of(sessions_dir / FORUM, load(sessions_dir / FORUM))
+    text = "x" * 100 + " needle"
+    shown = highlighted_text(Hit(summary, "topic", text, ((101, 107),)))
+    assert shown.plain.startswith("…") and shown.plain.endswith("needle")
+    assert [shown.plain[s.start : s.end] for s in shown.spans] == ["needle"]
+    short = highlighted_text(Hit(summary, "topic", "a needle", ((2, 8),)))
+    assert short.plain == "a needle" and short.spans[0].start == 2

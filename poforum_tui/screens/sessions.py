@@ -42,10 +42,13 @@ def two_lines(first: Text | str, second: str, second_style: str = "dim") -> Text
     return text
 
 
-def highlighted_text(hit: Hit) -> Text:
-    text = Text(clean(hit.text))
+def highlighted_text(hit: Hit, lead: int = 24) -> Text:
+    """The hit's text with its matches highlighted; a long text starts near the first match."""
+    cut = hit.spans[0][0] - lead if hit.spans and hit.spans[0][0] > lead + 8 else 0
+    text = Text("…" + clean(hit.text[cut:]) if cut else clean(hit.text))
+    shift = 1 - cut if cut else 0
     for start, end in hit.spans:
-        text.stylize("bold reverse", start, end)
+        text.stylize("bold reverse", start + shift, end + shift)
     return text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from poforum_tui.store.discovery import SessionSummary
 
@@ -48,14 +49,25 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
-    """The spans of `text` where the words occur, or None unless every word occurs."""
+@lru_cache(maxsize=50_000)
+def _folded(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """`text` folded, and for each folded character the index of the character it came from
+    (None when they line up one to one, as in ASCII text)."""
+    if text.isascii():
+        return text.lower(), None
     folded, owner = [], []
     for index, char in enumerate(text):
         part = _fold_char(char)
         folded.append(part)
         owner.extend([index] * len(part))
-    haystack = "".join(folded)
+    return "".join(folded), tuple(owner)
+
+
+def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
+    """The spans of `text` where the words occur, or None unless every word occurs."""
+    haystack, owner = _folded(text)
+    if owner is None:
+        owner = range(len(text))  # type: ignore[assignment]
     spans: list[Span] = []
     for word in words:
         at = haystack.find(word)
