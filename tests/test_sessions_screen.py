@@ -215,3 +215,17 @@ def test_a_long_hit_is_shown_from_near_its_first_match(sessions_dir: Path) -> No
     assert [shown.plain[s.start : s.end] for s in shown.spans] == ["needle"]
     short = highlighted_text(Hit(summary, "topic", "a needle", ((2, 8),)))
     assert short.plain == "a needle" and short.spans[0].start == 2
+
+
+async def test_many_matches_are_capped_and_the_status_says_so(
+    sessions_dir: Path, monkeypatch
+) -> None:
+    from poforum_tui.screens import sessions as sessions_module
+
+    monkeypatch.setattr(sessions_module, "MAX_SHOWN_HITS", 3)
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", "o")
+        assert len(app.screen.hits) > 3
+        assert app.screen.query_one("#search-results", DataTable).row_count == 3
+        assert "showing the first 3" in text_of(app, "#sessions-status")

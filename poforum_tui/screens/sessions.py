@@ -20,6 +20,8 @@ from poforum_tui.widgets.literal import cell, clean
 from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview, plural
 
 Entry = SessionSummary | BrokenSession
+MAX_SHOWN_HITS = 200
+"""More rows than this make typing sluggish and nobody reads them: the status says so."""
 
 
 def counts(summary: SessionSummary) -> str:
@@ -244,7 +246,7 @@ column of the problem.
         self.hits = search(summaries, query)
         results = self.query_one("#search-results", DataTable)
         self._columns(results, ("Date · found in", 15), "Match · session")
-        for index, hit in enumerate(self.hits):
+        for index, hit in enumerate(self.hits[:MAX_SHOWN_HITS]):
             date = two_lines(hit.summary.date.isoformat(), hit.where)
             context = " · ".join(p for p in (hit.summary.title, hit.detail) if p)
             results.add_row(
@@ -258,6 +260,9 @@ column of the problem.
         else:
             found = plural(len(self.hits), "match").replace("matchs", "matches")
             status = f"{found} in {plural(sessions, 'session')} · enter opens · r read-only"
+            if len(self.hits) > MAX_SHOWN_HITS:
+                status = f"{found} in {plural(sessions, 'session')}; showing the first "
+                status += f"{MAX_SHOWN_HITS}: type more words to narrow"
         self.query_one("#sessions-status", Static).update(cell(status))
         self.preview(self.highlighted())
 
