@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
-from poforum_tui.domain import Session
 from poforum_tui.screens.agenda import AgendaScreen
-from poforum_tui.screens.next_session import NextSessionForm, next_title
-from poforum_tui.screens.sessions import SessionsScreen, carry_over_available, highlighted_text
+from poforum_tui.screens.next_session import CARRY, FRESH, NextSessionForm
+from poforum_tui.screens.sessions import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
 from poforum_tui.store.search import Hit
 from tests.conftest import FORUM, KICKOFF, METASCRUM, make_app
@@ -109,22 +106,32 @@ async def test_enter_opens_for_editing(sessions_dir: Path) -> None:
         assert app.path == sessions_dir / FORUM and not app.read_only
 
 
-async def test_new_session_from_a_template(sessions_dir: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "poforum_tui.domain.carryover", None)  # not importable
-    assert not carry_over_available()
+async def test_new_session_from_a_template_only(sessions_dir: Path) -> None:
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "n")
         form = app.screen
         assert isinstance(form, NextSessionForm)
-        assert not form.query("#field-carry")
         assert form.value("title") == "PO Forum #3"
+        form.query_one("#field-carry", Select).value = FRESH
         await pilot.press("enter")
         await pilot.pause()
-        created = sessions_dir / "2026-12-01-po-forum-3.toml"  # the FakeClock's date
+        created = sessions_dir / "2026-12-01-po-forum-3.toml"  # two weeks on; FakeClock's today
         assert created.exists() and app.path == created
         session = load(created)
         assert session.title == "PO Forum #3" and session.kind == "po-forum"
+        assert session.follows is None and not session.decisions
+
+
+async def test_new_session_with_nothing_highlighted_starts_from_a_template(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "empty")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        assert not form.query("#field-carry")
+        await pilot.press(*"Retro", "enter")
+        await pilot.pause()
+        assert app.path == tmp_path / "empty" / "2026-12-01-retro.toml"
 
 
 async def test_new_session_refuses_a_bad_date_and_keeps_the_title(sessions_dir: Path) -> None:
@@ -135,46 +142,30 @@ async def test_new_session_refuses_a_bad_date_and_keeps_the_title(sessions_dir: 
         form.query_one("#field-date").value = "next tuesday"
         await pilot.press("enter")
         assert app.screen is form
-        assert "not a date" in str(form.query_one("#error-date", Static).render())
+        assert "is not a date" in str(form.query_one("#error-date", Static).render())
         assert form.value("title") == "MetaScrum — Sprint 25"
         await pilot.press("escape")
         assert isinstance(app.screen, SessionsScreen)
+        assert sorted(p.name for p in sessions_dir.glob("*.toml")) == [KICKOFF, FORUM, METASCRUM]
 
 
-async def test_new_session_carries_over_when_the_module_exists(
-    sessions_dir: Path, monkeypatch
-) -> None:
-    calls = []
-
-    def next_session(previous: Session, name: str, template: Session, title, date) -> Session:
-        calls.append((previous.title, name, title, date))
-        open_items = tuple(
-            d.model_copy(update={"carried_from": name, "topic": None})
-            for d in previous.decisions
-            if d.status == "open"
-        )
-        return template.model_copy(update={"decisions": open_items, "follows": name})
-
-    fake = types.ModuleType("poforum_tui.domain.carryover")
-    fake.next_session = next_session
-    monkeypatch.setitem(sys.modules, "poforum_tui.domain.carryover", fake)
+async def test_new_session_carries_over_the_highlighted_one(sessions_dir: Path) -> None:
+    kickoff = load(sessions_dir / KICKOFF)
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "down", "n")  # the kickoff
-        assert app.screen.query("#field-carry")
+        form = app.screen
+        assert form.query_one("#field-carry", Select).value == CARRY
+        form.query_one("#field-title").value = "PO Forum #2b"
+        form.query_one("#field-date").value = "+3w"  # from the kickoff's date
         await pilot.press("enter")
         await pilot.pause()
-    assert not [n.message for n in app._notifications if "Created" not in n.message]
-    assert calls and calls[0][:3] == ("PO Forum #1 — kickoff", KICKOFF, "PO Forum #2 — kickoff")
-    created = load(app.path)
+        assert app.path == sessions_dir / "2026-11-24-po-forum-2b.toml"
+    created = load(sessions_dir / "2026-11-24-po-forum-2b.toml")
     assert created.follows == KICKOFF
-    assert created.decisions and all(d.carried_from == KICKOFF for d in created.decisions)
-
-
-def test_next_title_counts_up() -> None:
-    assert next_title("PO Forum #2") == "PO Forum #3"
-    assert next_title("MetaScrum — Sprint 24") == "MetaScrum — Sprint 25"
-    assert next_title("Kickoff") == "Kickoff"
+    still_open = [d.id for d in kickoff.decisions if d.status == "open"]
+    assert [d.id for d in created.decisions] == still_open
+    assert all(d.carried_from == KICKOFF for d in created.decisions)
 
 
 async def test_palette_exports_write_beside_the_file(sessions_dir: Path) -> None:

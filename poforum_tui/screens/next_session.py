@@ -1,31 +1,22 @@
-"""The form for `n` on Sessions: a new session from a template, optionally carrying over."""
+"""The form for `n` on Sessions: a new session from a template, or carried over from another."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
+from poforum_tui.domain import DomainError
+from poforum_tui.domain.carryover import suggest_date, suggest_title
+from poforum_tui.domain.dates import FORMATS, parse_date
 from poforum_tui.screens.form import FormScreen
 from poforum_tui.store import SessionSummary
-from poforum_tui.store.templates import list_templates
+from poforum_tui.store.templates import list_templates, template_names
 
-_TRAILING_NUMBER = re.compile(r"(\d+)(?!.*\d)")
-
-
-def next_title(title: str) -> str:
-    """`PO Forum #2` -> `PO Forum #3`; a title without a number is returned as it is."""
-    return _TRAILING_NUMBER.sub(lambda m: str(int(m.group(1)) + 1), title, count=1)
-
-
-def template_for(kind: str) -> str:
-    """The shipped template closest to a session kind (`po-forum` when none matches)."""
-    names = {template.name for template in list_templates()}
-    return kind if kind in names else "po-forum"
+CARRY, FRESH = "carry", "fresh"
 
 
 @dataclass(frozen=True)
@@ -34,54 +25,66 @@ class NextSessionRequest:
     title: str
     date: dt.date
     carry_from: Path | None
-    """The previous session to carry open items over from, or None."""
+    """The session whose open items, people and backlog move over, or None."""
 
 
 class NextSessionForm(FormScreen[NextSessionRequest | None]):
-    """Title, date, template and (when offered) which session to carry open items over from."""
+    """Title, date, template and, with a session highlighted, whether to carry it over."""
 
     form_title = "New session"
     submit_label = "Create"
     AUTO_FOCUS = "#field-title"
 
-    def __init__(self, today: dt.date, previous: SessionSummary | None, carry_over: bool) -> None:
+    def __init__(self, today: dt.date, previous: SessionSummary | None) -> None:
         super().__init__()
         self.today = today
-        self.previous = previous
-        self.carry_over = carry_over and previous is not None
+        self.previous = previous if previous is not None and previous.session else None
 
     def compose_fields(self) -> ComposeResult:
         previous = self.previous
-        title = next_title(previous.title) if previous is not None else ""
+        if previous is not None and previous.session is not None:
+            title = suggest_title(previous.title)
+            date = suggest_date(previous.session, self.today)
+            template = previous.kind if previous.kind in template_names() else "po-forum"
+        else:
+            title, date, template = "", self.today, "po-forum"
         yield from self.field("title", "Title", Input(title, placeholder="PO Forum #2"))
-        yield from self.field("date", "Date", Input(self.today.isoformat()), hint="YYYY-MM-DD")
+        yield from self.field(
+            "date", "Date", Input(date.isoformat()), hint=f"{FORMATS} from {self.base}"
+        )
         options = [(f"{t.name} — {t.description}", t.name) for t in list_templates()]
-        template = template_for(previous.kind) if previous is not None else "po-forum"
         yield from self.field(
             "template", "Template", Select(options, value=template, allow_blank=False)
         )
-        if self.carry_over and previous is not None:
+        if previous is not None:
             choices = [
-                (f"Open items of {previous.title} ({previous.date})", "carry"),
-                ("Nothing: start from the template only", "fresh"),
+                (f"Open items, people and backlog of {previous.title}", CARRY),
+                ("Nothing: start from the template only", FRESH),
             ]
             yield from self.field(
-                "carry", "Carry over", Select(choices, value="carry", allow_blank=False)
+                "carry", "Carry over", Select(choices, value=CARRY, allow_blank=False)
             )
 
+    @property
+    def base(self) -> dt.date:
+        """Relative dates (`+2w`) count from the highlighted session, else from today."""
+        return self.previous.date if self.previous is not None else self.today
+
     def submit(self) -> None:
-        title = self.value("title").strip()
+        title = " ".join(self.value("title").split())
         if not title:
             self.refuse("title", "a title is required")
             return
         try:
-            date = dt.date.fromisoformat(self.value("date").strip())
-        except ValueError:
-            self.refuse("date", "not a date like 2026-12-01")
+            date = parse_date(self.value("date"), self.base)
+        except DomainError as error:
+            self.refuse("date", str(error))
+            return
+        if date is None:
+            self.refuse("date", "a date is required")
             return
         template = str(self.query_one("#field-template", Select).value)
         carry_from = None
-        carrying = self.carry_over and self.query_one("#field-carry", Select).value == "carry"
-        if carrying and self.previous is not None:
+        if self.previous is not None and self.query_one("#field-carry", Select).value == CARRY:
             carry_from = self.previous.path
         self.dismiss(NextSessionRequest(template, title, date, carry_from))

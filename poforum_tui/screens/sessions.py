@@ -10,7 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from poforum_tui.store import BrokenSession, SessionCatalog, SessionFileError, SessionSummary, load
+from poforum_tui.domain import DomainError
+from poforum_tui.screens.next_session import NextSessionForm, NextSessionRequest
+from poforum_tui.store import BrokenSession, SessionCatalog, SessionFileError, SessionSummary
+from poforum_tui.store.carryover import session_after
 from poforum_tui.store.create import create_session_file
 from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.search import Hit, search
@@ -54,15 +57,6 @@ def highlighted_text(hit: Hit, lead: int = 24) -> Text:
     return text
 
 
-def carry_over_available() -> bool:
-    """Carrying open items over needs `poforum_tui.domain.carryover` (built separately)."""
-    try:
-        from poforum_tui.domain import carryover  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class SessionsScreen(Screen[None]):
     """The session files in the folder, newest first, with a preview of the highlighted one."""
 
@@ -76,7 +70,8 @@ preview of the highlighted session. Files that do not load are listed with the l
 column of the problem.
 
 - `enter` opens the highlighted session; `r` opens it **read-only** (nothing is written).
-- `n` creates a new session from a template, or carrying over the highlighted one's open items.
+- `n` creates a new session from a template; with a session highlighted it carries over
+  that session's open items, people and backlog (or not, as you choose).
 - `/` searches titles, agenda items, topics and decisions across all sessions;
   `enter` or `down` moves to the results, `escape` goes back to the list.
 - `f5` reads the folder again. `ctrl+p` exports the highlighted session (Markdown, CSV, JSON).
@@ -269,29 +264,26 @@ column of the problem.
     # -- new and export --------------------------------------------------------------------
 
     def action_new(self) -> None:
-        from poforum_tui.screens.next_session import NextSessionForm
-
         entry = self.highlighted()
         previous = entry if isinstance(entry, SessionSummary) else None
-        today = self.app.clock.now().date()
-        form = NextSessionForm(today, previous, carry_over_available())
+        form = NextSessionForm(self.app.clock.now().date(), previous)
         self.app.push_screen(form, self._create)
 
-    def _create(self, request) -> None:
+    def _create(self, request: NextSessionRequest | None) -> None:
         if request is None:
             return
-        session = from_template(request.template, title=request.title, date=request.date)
         try:
             if request.carry_from is not None:
-                from poforum_tui.domain.carryover import next_session
-
-                previous = load(request.carry_from)
-                name = request.carry_from.name
-                session = next_session(previous, name, session, request.title, request.date)
-                # Never write a file that would not load again.
-                session = type(session).model_validate(session.model_dump(by_alias=True))
+                session = session_after(
+                    request.carry_from,
+                    template=request.template,
+                    title=request.title,
+                    date=request.date,
+                )
+            else:
+                session = from_template(request.template, title=request.title, date=request.date)
             path = create_session_file(self.app.folder, session)
-        except (OSError, SessionFileError, ValueError) as error:
+        except (DomainError, SessionFileError, OSError) as error:
             self.notify(str(error), title="Not created", severity="error", timeout=10)
             return
         self.notify(f"Created {path}")
