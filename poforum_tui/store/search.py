@@ -1,0 +1,111 @@
+"""Search titles, agenda items, topics and decisions across sessions.
+
+Every word of the query must occur in one item (case and accents ignored). Hits keep the
+text they matched, on one line, with the spans that matched, for highlighting.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from poforum_tui.store.discovery import SessionSummary
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching item: which session, what kind of item, its text and the matched spans."""
+
+    summary: SessionSummary
+    where: str
+    """`title`, `agenda`, `topic`, `decision`, `experiment` or `action`."""
+    text: str
+    spans: tuple[Span, ...]
+    item_id: str | None = None
+    detail: str = ""
+    """Context shown beside the text: owner, status, column."""
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> str:
+    """`text` for comparison: case and accents removed (`Tomás` -> `tomas`)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def terms(query: str) -> list[str]:
+    """The query's words, folded; an empty list matches nothing."""
+    return [fold(word) for word in query.split()]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=50_000)
+def _folded(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """`text` folded, and for each folded character the index of the character it came from
+    (None when they line up one to one, as in ASCII text)."""
+    if text.isascii():
+        return text.lower(), None
+    folded, owner = [], []
+    for index, char in enumerate(text):
+        part = _fold_char(char)
+        folded.append(part)
+        owner.extend([index] * len(part))
+    return "".join(folded), tuple(owner)
+
+
+def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
+    """The spans of `text` where the words occur, or None unless every word occurs."""
+    haystack, owner = _folded(text)
+    if owner is None:
+        owner = range(len(text))  # type: ignore[assignment]
+    spans: list[Span] = []
+    for word in words:
+        at = haystack.find(word)
+        if at < 0 or not word:
+            return None
+        while at >= 0:
+            spans.append((owner[at], owner[at + len(word) - 1] + 1))
+            at = haystack.find(word, at + len(word))
+    return tuple(sorted(set(spans)))
+
+
+def _items(summary: SessionSummary) -> Iterable[tuple[str, str, str | None, str]]:
+    session = summary.session
+    if session is None:
+        return
+    yield "title", session.title, None, ""
+    for item in session.agenda:
+        yield "agenda", item.title, item.id, item.owner or ""
+    columns = {column.id: column.title for column in session.board.columns}
+    for topic in session.board.topics:
+        votes = f"{topic.vote_total} votes · " if topic.vote_total else ""
+        yield "topic", topic.title, topic.id, votes + columns.get(topic.column, topic.column)
+    for decision in session.decisions:
+        detail = " · ".join(part for part in (decision.owner, decision.status) if part)
+        yield decision.kind, decision.text, decision.id, detail
+
+
+def search(summaries: Iterable[SessionSummary], query: str) -> list[Hit]:
+    """Every item of every session that matches all words of `query`, in the given order."""
+    words = terms(query)
+    if not words:
+        return []
+    hits = []
+    for summary in summaries:
+        for where, text, item_id, detail in _items(summary):
+            text = one_line(text)
+            spans = match(text, words) or match(f"{text} {detail}", words)
+            if spans is not None:
+                visible = tuple(span for span in spans if span[1] <= len(text))
+                hits.append(Hit(summary, where, text, visible, item_id, detail))
+    return hits
