@@ -10,14 +10,17 @@ from textual.widgets.option_list import Option
 
 from poforum_tui.domain import Column, Session, Topic
 from poforum_tui.screens.base import SessionScreen
-from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.literal import clean, clip, literal
+
+TITLE_WIDTH = 160
+"""A card shows at most this many cells of its title (a few wrapped lines), then an ellipsis."""
 
 
 def topic_prompt(topic: Topic, hidden: bool) -> Content:
     """A card: the title, then author · category and the vote count."""
-    details = " · ".join(clean(part) for part in (topic.author, topic.category) if part)
+    details = " · ".join(clip(clean(p), 60) for p in (topic.author, topic.category) if p)
     votes = "" if hidden else f"● {topic.vote_total}" if topic.vote_total else ""
-    lines = [literal(topic.title, "bold")]
+    lines = [literal(topic.title, "bold", width=TITLE_WIDTH)]
     if details or votes:
         lines.append(Content.assemble((details, "dim"), "  " if details and votes else "", votes))
     return Content("\n").join(lines)
