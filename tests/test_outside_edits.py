@@ -91,7 +91,7 @@ async def test_broken_outside_edit_keeps_the_last_good_session(sessions_dir: Pat
         await pilot.press("2", "3", "1")  # still usable
         # a local change now must not overwrite their (broken) edit without asking
         app.change(lambda s: session_info.rename(s, "Mine"))
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await wait_until(pilot, lambda: bool(app.screen.query("#choice-message")))
         message = str(app.screen.query_one("#choice-message").render())
         assert f"error at {line}:11" in message
         assert not app.screen.query("#choice-theirs")  # nothing to reload

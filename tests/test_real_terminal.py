@@ -54,6 +54,9 @@ class Tmux:
     def pid(self, name: str) -> int:
         return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
 
+    def dead(self, name: str) -> bool:
+        return self.run("display-message", "-p", "-t", name, "#{pane_dead}").strip() == "1"
+
     def keys(self, name: str, *keys: str) -> None:
         for key in keys:
             if key.startswith("text:"):
@@ -62,7 +65,7 @@ class Tmux:
                 self.run("send-keys", "-t", name, key)
             time.sleep(0.15)
 
-    def wait(self, name: str, text: str, seconds: float = 20) -> str:
+    def wait(self, name: str, text: str, seconds: float = 30) -> str:
         return wait_for(lambda: text in self.screen(name), seconds, lambda: self.screen(name))
 
     def kill(self) -> None:
@@ -87,8 +90,19 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
         server.kill()
 
 
-def rename_keys(title: str) -> list[str]:
-    return ["C-p", "text:Rename session", "Enter", "C-u", f"text:{title}", "Enter"]
+def palette(tmux: Tmux, name: str, command: str) -> None:
+    """Run a command-palette command, waiting for each step to show before the next key."""
+    tmux.keys(name, "C-p")
+    tmux.wait(name, "Search for commands")
+    tmux.keys(name, f"text:{command}")
+    tmux.wait(name, command)
+    tmux.keys(name, "Enter")
+
+
+def rename(tmux: Tmux, name: str, title: str) -> None:
+    palette(tmux, name, "Rename session")
+    tmux.wait(name, "Rename session")
+    tmux.keys(name, "C-u", f"text:{title}", "Enter")
 
 
 def title_on_disk(path: Path, title: str) -> Callable[[], bool]:
@@ -117,10 +131,10 @@ def test_kill_9_mid_meeting_loses_nothing_and_the_timer_resumes(
     path.write_text(text, encoding="utf-8")
     tmux.start("a", str(POFORUM), str(path))
     tmux.wait("a", "Follow-ups")
-    tmux.keys("a", *rename_keys("Killed mid-meeting"))
-    wait_for(title_on_disk(path, "Killed mid-meeting"), 5, lambda: tmux.screen("a"))
+    rename(tmux, "a", "Killed mid-meeting")
+    wait_for(title_on_disk(path, "Killed mid-meeting"), 30, lambda: tmux.screen("a"))
     os.kill(tmux.pid("a"), signal.SIGKILL)
-    wait_for(lambda: "Pane is dead" in tmux.screen("a"), 10, lambda: tmux.screen("a"))
+    wait_for(lambda: tmux.dead("a"), 30, lambda: tmux.screen("a"))
 
     session = load(path)
     assert session.title == "Killed mid-meeting"
@@ -145,19 +159,17 @@ def test_two_instances_on_one_file(sessions_dir: Path, tmux: Tmux) -> None:
     screen = tmux.wait("b", "is editing this file")
     assert "Read-only" in screen and f"pid {holder}" in screen.replace("\n", "")
 
-    tmux.keys("a", *rename_keys("Written by A"))
-    tmux.wait("b", "Written by A", seconds=10)  # B follows A's saves (within 2 s of the save)
+    rename(tmux, "a", "Written by A")
+    tmux.wait("b", "Written by A", seconds=30)  # B follows A's saves (within 2 s of the save)
 
-    tmux.keys("b", *rename_keys("B is read-only"))
-    time.sleep(1)
-    assert load(path).title == "Written by A"
+    assert "read-only" in tmux.screen("b") and load(path).title == "Written by A"
 
     tmux.keys("a", "C-q")
-    wait_for(lambda: "Pane is dead" in tmux.screen("a"), 10, lambda: tmux.screen("a"))
-    tmux.keys("b", "Escape", "C-p", "text:Take over editing", "Enter")
-    wait_for(lambda: "is editing this file" not in tmux.screen("b"), 10, lambda: tmux.screen("b"))
-    tmux.keys("b", *rename_keys("Written by B"))
-    wait_for(title_on_disk(path, "Written by B"), 5, lambda: tmux.screen("b"))
+    wait_for(lambda: tmux.dead("a"), 30, lambda: tmux.screen("a"))
+    palette(tmux, "b", "Take over editing")
+    wait_for(lambda: "is editing this file" not in tmux.screen("b"), 30, lambda: tmux.screen("b"))
+    rename(tmux, "b", "Written by B")
+    wait_for(title_on_disk(path, "Written by B"), 30, lambda: tmux.screen("b"))
     tmux.keys("b", "C-q")
-    wait_for(lambda: "Pane is dead" in tmux.screen("b"), 10, lambda: tmux.screen("b"))
+    wait_for(lambda: tmux.dead("b"), 30, lambda: tmux.screen("b"))
     assert load(path).title == "Written by B"
