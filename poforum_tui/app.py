@@ -19,12 +19,13 @@ from poforum_tui.screens.agenda import AgendaScreen
 from poforum_tui.screens.board import BoardScreen
 from poforum_tui.screens.decisions import DecisionsScreen
 from poforum_tui.screens.sessions import SessionsScreen
-from poforum_tui.store import SessionFileError
+from poforum_tui.store import SessionFileError, load
 from poforum_tui.store.create import create_session_file
 from poforum_tui.store.export import FORMAT_LABELS, export_path, write_export
 from poforum_tui.store.settings import load_settings, save_settings
 from poforum_tui.store.templates import from_template, list_templates
 from poforum_tui.themes import THEMES
+from poforum_tui.widgets.literal import clean, clip
 
 UNDO_LIMIT = 200
 SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
@@ -110,7 +111,7 @@ class PoforumApp(App[None]):
         parts = [session.date.isoformat(), session.kind]
         if self.read_only:
             parts.append("read-only")
-        self.title, self.sub_title = session.title, " · ".join(parts)
+        self.title, self.sub_title = clip(clean(session.title), 200), " · ".join(parts)
 
     def open_session(self, path: Path, *, read_only: bool = False) -> bool:
         """Load `path` and show its Agenda; a broken file is reported and nothing changes."""

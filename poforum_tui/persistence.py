@@ -171,8 +171,8 @@ class Persistence:
         self._pending = True
         self.app.run_worker(self._worker, thread=True, group="save", exit_on_error=False)
 
-    def _worker(self, delay: float = DEBOUNCE) -> None:
-        self._flushed.wait(delay)
+    def _worker(self, delay: float | None = None) -> None:
+        self._flushed.wait(DEBOUNCE if delay is None else delay)
         self._pending = False
         outcome = self._save()
         with contextlib.suppress(RuntimeError):  # the app is closing; close() saves the rest

@@ -43,8 +43,8 @@ async def test_theme_option_wins_and_unknown_theme_is_reported(sessions_dir: Pat
 
 
 async def test_keys_can_be_remapped(sessions_dir: Path) -> None:
-    save_settings(Settings(keys={"go-board": "b"}))
+    save_settings(Settings(keys={"go-board": "2,f2"}))
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b")
+        await pilot.press("f2")
         assert isinstance(app.screen, BoardScreen)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from poforum_tui.screens.form import FormScreen
+from poforum_tui.widgets.literal import clean
 
 
 class RenameForm(FormScreen[str | None]):
@@ -19,7 +20,8 @@ class RenameForm(FormScreen[str | None]):
         self.current = title
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.field("title", "Title", Input(self.current, select_on_focus=True))
+        current = clean(self.current)  # an Input shows one line, without control characters
+        yield from self.field("title", "Title", Input(current, select_on_focus=True))
 
     def submit(self) -> None:
         title = self.value("title").strip()

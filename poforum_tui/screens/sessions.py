@@ -19,7 +19,7 @@ from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.search import Hit, search
 from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
-from poforum_tui.widgets.literal import cell, clean
+from poforum_tui.widgets.literal import cell, clean, literal
 from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview, plural
 
 Entry = SessionSummary | BrokenSession
@@ -155,7 +155,7 @@ column of the problem.
             text += f" · {plural(broken, 'file')} could not be read"
         if not self.entries:
             text = f"No session files in {folder} yet: press n to create one."
-        self.query_one("#sessions-status", Static).update(cell(text))
+        self.query_one("#sessions-status", Static).update(literal(text))
 
     def preview(self, entry: Entry | None) -> None:
         message = "Nothing to preview." if self.entries else "No sessions yet: press n."
@@ -258,7 +258,7 @@ column of the problem.
             if len(self.hits) > MAX_SHOWN_HITS:
                 status = f"{found} in {plural(sessions, 'session')}; showing the first "
                 status += f"{MAX_SHOWN_HITS}: type more words to narrow"
-        self.query_one("#sessions-status", Static).update(cell(status))
+        self.query_one("#sessions-status", Static).update(literal(status))
         self.preview(self.highlighted())
 
     # -- new and export --------------------------------------------------------------------

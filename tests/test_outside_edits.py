@@ -1,0 +1,136 @@
+"""Outside edits (an editor, git pull) on an open session: reload, ask, keep the last good."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from poforum_tui.domain import session_info
+from poforum_tui.screens.choice import ChoiceScreen
+from poforum_tui.store import load
+from poforum_tui.store.save import backup_path
+from tests.conftest import FORUM, make_app
+from tests.test_persistence import wait_until
+
+ORIGINAL = "PO Forum #2"
+
+
+def edit_outside(path: Path, title: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    current = load(path).title
+    path.write_text(text.replace(f'title = "{current}"', f'title = "{title}"', 1), "utf-8")
+
+
+async def test_no_local_changes_reloads_within_two_seconds(sessions_dir: Path) -> None:
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.change(lambda s: session_info.rename(s, "Ours, saved"))
+        app.flush_save()
+        edit_outside(path, "Theirs after git pull")
+        took = await wait_until(pilot, lambda: app.session.title == "Theirs after git pull", 2.5)
+        assert took < 2.5
+        assert any("changed on disk" in n.message for n in app._notifications)
+        assert app.undo_stack == []  # undo must not bring back what the pull replaced
+        assert not app.unsaved
+
+
+@pytest.fixture
+async def conflict(sessions_dir: Path):
+    """The app with an unsaved local rename while the file was edited outside."""
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        edit_outside(path, "Theirs")
+        app.change(lambda s: session_info.rename(s, "Mine"))
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert load(path).title == "Theirs"  # the save noticed and wrote nothing
+        yield app, pilot, path
+
+
+async def test_local_changes_ask_and_reload_theirs(conflict) -> None:
+    app, pilot, path = conflict
+    await pilot.press("r")
+    assert app.session.title == "Theirs" and not app.unsaved
+    app.flush_save()
+    assert load(path).title == "Theirs"
+
+
+async def test_local_changes_ask_and_keep_mine(conflict) -> None:
+    app, pilot, path = conflict
+    await pilot.press("k")
+    assert app.session.title == "Mine" and not app.unsaved
+    assert load(path).title == "Mine"
+    assert load(backup_path(path)).title == "Theirs"  # theirs stays recoverable
+
+
+async def test_local_changes_ask_and_save_mine_as_a_copy(conflict) -> None:
+    app, pilot, path = conflict
+    await pilot.press("c")
+    assert app.session.title == "Theirs" and load(path).title == "Theirs"
+    copy = path.with_name(f"{path.stem}-mine.toml")
+    assert load(copy).title == "Mine"
+    await pilot.pause()
+    assert any(copy.name in n.message for n in app._notifications)
+
+
+async def test_broken_outside_edit_keeps_the_last_good_session(sessions_dir: Path) -> None:
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        good = app.session
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("minutes = 10", "minutes = = 10", 1), "utf-8")
+        line = next(n for n, row in enumerate(text.splitlines(), 1) if row == "minutes = 10")
+        app.persistence.poll()
+        assert app.session is good
+        status, severity = app.file_status
+        assert f"broken at {line}:11:" in status and severity == "error"
+        await pilot.press("2", "3", "1")  # still usable
+        # a local change now must not overwrite their (broken) edit without asking
+        app.change(lambda s: session_info.rename(s, "Mine"))
+        await wait_until(pilot, lambda: bool(app.screen.query("#choice-message")))
+        message = str(app.screen.query_one("#choice-message").render())
+        assert f"error at {line}:11" in message
+        assert not app.screen.query("#choice-theirs")  # nothing to reload
+        await pilot.press("k")
+        assert load(path).title == "Mine"
+        assert backup_path(path).read_text(encoding="utf-8").count("minutes = = 10") == 1
+        assert app.file_status == ("", "")
+
+
+async def test_fixing_a_broken_outside_edit_reloads(sessions_dir: Path) -> None:
+    path = sessions_dir / FORUM
+    text = path.read_text(encoding="utf-8")
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)):
+        path.write_text(text.replace('title = "', "title = ", 1), "utf-8")
+        app.persistence.poll()
+        assert app.file_status[1] == "error" and app.session.title == ORIGINAL
+        time.sleep(0.01)
+        path.write_text(text.replace(ORIGINAL, "Fixed by hand"), "utf-8")
+        app.persistence.poll()
+        assert app.session.title == "Fixed by hand" and app.file_status == ("", "")
+
+
+async def test_deleted_file_is_written_again(sessions_dir: Path) -> None:
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        path.unlink()
+        app.persistence.poll()
+        await wait_until(pilot, path.exists)
+        await app.workers.wait_for_complete()
+        assert load(path) == app.session
+
+
+async def test_outside_file_over_the_limit_is_refused(sessions_dir: Path) -> None:
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)):
+        with path.open("r+b") as handle:
+            handle.truncate(6 * 1024 * 1024)
+        app.persistence.poll()
+        assert "MB" in app.file_status[0] and app.session.title == ORIGINAL
