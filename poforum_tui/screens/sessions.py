@@ -19,7 +19,7 @@ from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.search import Hit, search
 from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
-from poforum_tui.widgets.literal import cell, clean, literal
+from poforum_tui.widgets.literal import clean, literal
 from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview, plural
 
 Entry = SessionSummary | BrokenSession
