@@ -49,6 +49,7 @@ class PoforumApp(App[None]):
         Binding("3", "go('decisions')", "Decisions", id="go-decisions"),
         Binding("question_mark,f1", "toggle_help", "Help", id="help", key_display="?"),
         Binding("w", "show_agreement", "Agreement", id="agreement", show=False),
+        Binding("p", "present", "Present", id="present"),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -275,7 +276,7 @@ class PoforumApp(App[None]):
     # -- navigation and help ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_agreement" and self.session is None:
+        if action in ("show_agreement", "present") and self.session is None:
             return None
         if action in ("undo", "redo"):
             stack = self.undo_stack if action == "undo" else self.redo_stack
@@ -370,6 +371,17 @@ class PoforumApp(App[None]):
         palette = getattr(screen, "palette_commands", None)
         if palette is not None:
             yield from palette()
+
+    def action_present(self) -> None:
+        """Presenter mode: the calm view for the shared screen (p again to leave)."""
+        from poforum_tui.screens.presenter import PresenterScreen
+
+        if self.session is None:
+            self.notify("Open a session first: highlight one and press enter.", timeout=4)
+            return
+        current = getattr(self.screen, "current_topic", None)
+        topic = current() if callable(current) else None
+        self.push_screen(PresenterScreen(topic.id if topic is not None else None))
 
     def action_show_agreement(self) -> None:
         from poforum_tui.screens.people import AgreementView
