@@ -2,7 +2,8 @@
 
 The current agenda item and its big timer, the meeting clock, then the topic the
 facilitator had focused on the board (else the current item's linked topic, else the
-top-voted topics), and the working agreement on request. The facilitator's timer keys keep working behind it.
+top-voted topics), and the working agreement on request. The facilitator's timer keys
+keep working behind it.
 """
 
 from __future__ import annotations
