@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
 from poforum_tui.domain import AgendaItem, Session
@@ -38,6 +40,16 @@ SELECTED = ("edit", "delete", "move", "skip", "reset")
 CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
 
 
+class AgendaTable(DataTable):
+    """The agenda rows; says when its width changes so the title column can fill it."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
+
+
 class AgendaScreen(SessionScreen):
     """The agenda list, the current item's timer and the meeting clock."""
 
@@ -58,21 +70,19 @@ class AgendaScreen(SessionScreen):
     ]
     HELP = """
 ## Agenda
-Run the meeting from here. The big digits count down the current item's timebox, then
-count up past zero as overrun (in red). One bell rings at zero; a notice comes one
-minute before. The meeting clock shows the start, the planned end, the projected end
-and how late or early the meeting is.
+**Digits**: time left in the current item; past zero they count up in red. One bell at
+zero, a notice one minute before.
 
-- `space` start / pause the current item; `n` finish it and start the next
-- `+` / `-` add / remove a minute of the current item's timebox
-- `enter` run the selected item now (the running one is paused)
-- `a` add, `e` edit, `del` delete the selected item (asks first)
-- `shift+up` / `shift+down` move the selected item
-- `x` skip the selected item (again: un-skip), `r` reset its time
-- `b` rebalance: fit the pending items into the time left before the planned end
-- A pattern such as `7+5+3` asks "keep discussing?" at the end of each step.
+**Meeting clock**: the planned end (start + every timebox) is fixed when the first item
+starts; projected end = now + what is left. Late or early is the difference.
 
-The clock survives a restart: quit mid-item and reopen, and it resumes.
+- `space` start / pause · `n` finish and start the next · `+` `-` one minute
+- `enter` run the selected item now · `x` skip / un-skip · `r` reset its time
+- `b` rebalance: fit the pending items into the time left (ctrl+z undoes it)
+- `a` `e` `del` add, edit, delete · `shift+up` `shift+down` move
+- A pattern like `7+5+3` asks "keep discussing?" at the end of each step.
+
+Quit any time: a running item resumes from the wall clock.
 """
 
     def __init__(self) -> None:
@@ -81,18 +91,21 @@ The clock survives a restart: quit mid-item and reopen, and it resumes.
         self._question: str | None = None
         self._asking = False
         self._title_width = 0
+        self._narrow = True
+        self._active_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
         with Horizontal(id="agenda-top"):
             yield ItemTimer(id="agenda-timer")
             yield MeetingClockView(id="agenda-clock")
-        yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="agenda-totals")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
         self.query_one(Footer).compact = True
+        self.query_one("#agenda-top").border_title = "Agenda"
         super().on_mount()
         self.set_interval(1, self.tick)
 
@@ -107,17 +120,22 @@ The clock survives a restart: quit mid-item and reopen, and it resumes.
         for item in session.agenda:
             table.add_row(*self._row(item, session, now), key=item.id)
         ids = [item.id for item in session.agenda]
+        active = next((i.id for i in session.agenda if i.status in ops.ACTIVE), None)
+        if active != self._active_id and active is not None:
+            selected = active  # the meeting moved on: so does the cursor
+        self._active_id = active
         if selected in ids:
             table.move_cursor(row=ids.index(selected), animate=False)
         self.show_time(session, now)
         self.refresh_bindings()
 
     def _columns(self, table: DataTable) -> None:
-        widths = NARROW if self.size.width < 100 else WIDTHS
-        title = max(12, self.size.width - sum(widths.values()) - 2 * (len(widths) + 1) - 2)
+        widths = NARROW if table.size.width < 98 else WIDTHS
+        title = max(12, table.size.width - sum(widths.values()) - 2 * len(widths) - 4)
         if title == self._title_width:
             return
         self._title_width = title
+        self._narrow = widths is NARROW
         table.clear(columns=True)
         table.add_column("" if widths is NARROW else "Status", key="status", width=widths["status"])
         table.add_column("Item", key="title", width=title)
@@ -125,7 +143,7 @@ The clock survives a restart: quit mid-item and reopen, and it resumes.
         table.add_column("Actual / box", key="time", width=widths["time"])
         table.add_column("Over", key="over", width=widths["over"])
 
-    def on_resize(self) -> None:
+    def on_agenda_table_resized(self) -> None:
         if self.app.session is not None:
             self.show_session(self.app.session)
 
@@ -138,7 +156,7 @@ The clock survives a restart: quit mid-item and reopen, and it resumes.
         title = item.title + (f"  [{item.pattern}]" if item.pattern else "")
         mark = STATUS_MARKS[item.status]
         return [
-            cell(mark if self._title_width and self.size.width >= 100 else mark[0], style),
+            cell(mark if self._narrow is False else mark[0], style),
             cell(title, style),
             cell(item.owner or "", style),
             *self._time_cells(item, now, style),
@@ -333,9 +351,8 @@ The clock survives a restart: quit mid-item and reopen, and it resumes.
 
     def action_move(self, delta: int) -> None:
         item_id = self.selected_id()
-        if item_id is not None and self.change(lambda s: ops.move_item(s, item_id, delta), "Move"):
-            table = self.query_one(DataTable)
-            table.move_cursor(row=max(0, min(table.cursor_row + delta, table.row_count - 1)))
+        if item_id is not None:  # the redraw keeps the cursor on the moved item
+            self.change(lambda s: ops.move_item(s, item_id, delta), "Move")
 
     def action_skip(self) -> None:
         item_id = self.selected_id()

@@ -58,6 +58,8 @@ class ItemTimer(Vertical):
     ItemTimer #timer-text {
         width: 1fr;
         height: 3;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     ItemTimer #timer-bar, ItemTimer #timer-bar Bar {
         width: 1fr;
