@@ -316,3 +316,31 @@ async def test_read_only_refuses_changes(sessions_dir: Path) -> None:
         before = app.session
         await pilot.press("space", "n", "plus", "x", "b")
         assert app.session is before
+
+
+async def test_palette_offers_the_agenda_commands(sessions_dir: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sessions_dir, FORUM, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title in (
+            "Agenda: start / pause the current item",
+            "Agenda: skip / un-skip the selected item",
+            "Agenda: reset the selected item's time",
+            "Agenda: rebalance the pending items",
+        ):
+            assert title in commands
+        commands["Agenda: start / pause the current item"].callback()
+        await pilot.pause()
+        assert app.session.agenda[0].status == "running"
+        clock.advance(20 * 60)
+        commands["Agenda: rebalance the pending items"].callback()
+        assert sum(i.minutes for i in app.session.agenda[1:]) == 70
+
+
+async def test_the_current_items_notes_are_shown(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM, FakeClock(START))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        text = str(app.screen.query_one("#timer-text").render())
+        assert "Six items carried from the kickoff" in text

@@ -87,7 +87,7 @@ Quit any time: a running item resumes from the wall clock.
 
     def __init__(self) -> None:
         super().__init__()
-        self._last_remaining: dict[str, int] = {}
+        self._last_remaining: dict[tuple[str, str], int] = {}
         self._question: str | None = None
         self._asking = False
         self._title_width = 0
@@ -227,8 +227,9 @@ Quit any time: a running item resumes from the wall clock.
             if item.status != "running":
                 continue
             left = ops.remaining_seconds(item, now)
-            before = self._last_remaining.get(item.id)
-            self._last_remaining[item.id] = left
+            key = (str(self.app.path), item.id)
+            before = self._last_remaining.get(key)
+            self._last_remaining[key] = left
             if before is None:
                 continue
             if before > 60 >= left > 0:

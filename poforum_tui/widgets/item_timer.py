@@ -98,11 +98,15 @@ overrun in red; the bar fills with the time spent.
             "paused": "space resumes · n next",
             "running": "space pauses · n next",
         }.get(item.status, "")
-        if item.pattern and step is not None:
-            hint = f"pattern {item.pattern}: next step +{step} min"
         if item.status == "pending":
-            lines = [Content(f"timebox {mmss(timebox)}"), Content("")]
-        lines.append(Content.styled(hint, "dim"))
+            lines = [Content(f"timebox {mmss(timebox)}"), Content.styled(hint, "dim")]
+            hint = ""
+        if item.pattern and step is not None:
+            lines.append(Content.styled(f"pattern {item.pattern}: next step +{step} min", "dim"))
+        elif item.notes:
+            lines.append(literal(item.notes, "italic"))
+        else:
+            lines.append(Content.styled(hint, "dim"))
         self._draw(
             Content.assemble(*title),
             f"+{mmss(-left)}" if left < 0 else mmss(left),
