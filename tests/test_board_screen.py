@@ -146,7 +146,7 @@ async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path
         topic = current(app)
         await pilot.press("t", "ctrl+u", *"7+5+3", "enter")
         item = app.session.agenda[-1]
-        assert (item.topic, item.minutes, item.pattern) == (topic.id, 15, "7+5+3")
+        assert (item.topic, item.minutes, item.pattern) == (topic.id, 7, "7+5+3")
         await pilot.press("down", "t")  # t5 is on the agenda already
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)

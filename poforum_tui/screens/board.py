@@ -87,6 +87,8 @@ The forum's backlog of dilemmas, in columns.
     ]
 
     AUTO_FOCUS = "CardList"
+    EDITING_ACTIONS = frozenset(CHANGES)
+    """Dimmed and refused by the app while the session is open read-only."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -221,8 +223,6 @@ The forum's backlog of dilemmas, in columns.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decision" and not hasattr(self.app, "record_decision"):
-            return None
-        if action in CHANGES and getattr(self.app, "read_only", False):
             return None
         if action in TOPIC_ACTIONS and self.current_topic() is None:
             return None
