@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from poforum_tui.domain import Board, Column, DomainError, Session, Topic
 from poforum_tui.domain import board as ops
@@ -146,3 +148,34 @@ def test_deleting_a_column_with_topics_needs_a_destination() -> None:
     moved = ops.delete_column(s, "new", "top")
     assert moved.board.column_ids() == ["top"] and order(moved, "top") == ["t1"]
     assert ops.delete_column(s, "top").board.column_ids() == ["new"]
+
+
+votes_strategy = st.lists(
+    st.tuples(st.sampled_from(["new", "top"]), st.integers(min_value=0, max_value=3)),
+    max_size=12,
+)
+
+
+@given(votes_strategy)
+def test_sort_is_stable_and_touches_only_its_column(cards: list[tuple[str, int]]) -> None:
+    s = session(
+        *(
+            (f"t{n}", column, {"A": count} if count else {})
+            for n, (column, count) in enumerate(cards)
+        )
+    )
+    sorted_ = ops.sort_column(s, "new")
+    before = s.board.topics_in("new")
+    expected = sorted(before, key=lambda t: -t.vote_total)  # sorted() is stable
+    assert sorted_.board.topics_in("new") == expected
+    assert sorted_.board.topics_in("top") == s.board.topics_in("top")
+    assert [t.column for t in sorted_.board.topics] == [t.column for t in s.board.topics]
+
+
+@given(votes_strategy, st.integers(min_value=0, max_value=11), st.sampled_from([-1, 1]))
+def test_moves_keep_every_topic_once(cards: list[tuple[str, int]], pick: int, delta: int) -> None:
+    assume(cards)
+    s = session(*((f"t{n}", column, {}) for n, (column, _count) in enumerate(cards)))
+    topic_id = f"t{pick % len(cards)}"
+    for moved in (ops.move_topic(s, topic_id, delta), ops.reorder_topic(s, topic_id, delta)):
+        assert sorted(t.id for t in moved.board.topics) == sorted(t.id for t in s.board.topics)

@@ -201,3 +201,14 @@ async def test_arrows_walk_columns_and_letters_do_nothing_in_the_filter(
         before = app.session
         await pilot.press("slash", *"vhst")
         assert app.session is before
+
+
+async def test_escape_closes_an_empty_filter(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "slash")
+        field = app.screen.query_one("#board-filter")
+        assert field.display and field.has_focus
+        await pilot.press("escape")
+        assert not field.display
+        assert isinstance(app.focused, CardList)

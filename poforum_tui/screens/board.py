@@ -226,7 +226,9 @@ The forum's backlog of dilemmas, in columns.
             return None
         if action in TOPIC_ACTIONS and self.current_topic() is None:
             return None
-        return not (action == "clear_filter" and not self.filter_text)
+        if action == "clear_filter":
+            return bool(self.filter_text) or self.query_one("#board-filter", Input).display
+        return True
 
     def _change(self, operation: Callable[[Session], Session], what: str) -> bool:
         return self.app.change(operation, what)
