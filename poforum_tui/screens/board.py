@@ -26,7 +26,7 @@ from poforum_tui.widgets.board_column import BoardColumn
 from poforum_tui.widgets.card_list import CardList
 from poforum_tui.widgets.literal import clean, literal
 
-MIN_COLUMN_WIDTH = 22
+MIN_COLUMN_WIDTH = 19
 TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
 COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
 CHANGES = (
