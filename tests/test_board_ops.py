@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from poforum_tui.domain import Board, Column, DomainError, Session, Topic
 from poforum_tui.domain import board as ops
@@ -100,12 +102,12 @@ def test_send_to_agenda_links_the_topic_with_minutes_or_a_pattern() -> None:
         None,
     )
     s = ops.send_to_agenda(s, "t2", "7+5+3")
-    assert (s.agenda[-1].minutes, s.agenda[-1].pattern) == (15, "7+5+3")
+    assert (s.agenda[-1].minutes, s.agenda[-1].pattern) == (7, "7+5+3")  # first step
     with pytest.raises(DomainError, match="already on the agenda"):
         ops.send_to_agenda(s, "t1")
 
 
-@pytest.mark.parametrize("text", ["", "ten", "0", "7+", "500"])
+@pytest.mark.parametrize("text", ["", "ten", "0", "7+", "500", "300+300", "7+0"])
 def test_bad_timebox_is_refused(text: str) -> None:
     with pytest.raises(DomainError):
         ops.parse_timebox(text)
@@ -117,7 +119,7 @@ def test_timebox_setting_is_kept_on_the_board_and_lean_coffee_defaults_to_a_patt
     assert ops.agenda_timebox(s.model_copy(update={"kind": "lean-coffee"})) == "7+5+3"
     s = ops.set_agenda_timebox(s, " 5 + 5 ")
     assert ops.agenda_timebox(s) == "5+5"
-    assert ops.send_to_agenda(s, "t1").agenda[-1].minutes == 10
+    assert ops.send_to_agenda(s, "t1").agenda[-1].minutes == 5
 
 
 def test_categories_are_the_suggested_ones_then_those_in_use() -> None:
@@ -146,3 +148,34 @@ def test_deleting_a_column_with_topics_needs_a_destination() -> None:
     moved = ops.delete_column(s, "new", "top")
     assert moved.board.column_ids() == ["top"] and order(moved, "top") == ["t1"]
     assert ops.delete_column(s, "top").board.column_ids() == ["new"]
+
+
+votes_strategy = st.lists(
+    st.tuples(st.sampled_from(["new", "top"]), st.integers(min_value=0, max_value=3)),
+    max_size=12,
+)
+
+
+@given(votes_strategy)
+def test_sort_is_stable_and_touches_only_its_column(cards: list[tuple[str, int]]) -> None:
+    s = session(
+        *(
+            (f"t{n}", column, {"A": count} if count else {})
+            for n, (column, count) in enumerate(cards)
+        )
+    )
+    sorted_ = ops.sort_column(s, "new")
+    before = s.board.topics_in("new")
+    expected = sorted(before, key=lambda t: -t.vote_total)  # sorted() is stable
+    assert sorted_.board.topics_in("new") == expected
+    assert sorted_.board.topics_in("top") == s.board.topics_in("top")
+    assert [t.column for t in sorted_.board.topics] == [t.column for t in s.board.topics]
+
+
+@given(votes_strategy, st.integers(min_value=0, max_value=11), st.sampled_from([-1, 1]))
+def test_moves_keep_every_topic_once(cards: list[tuple[str, int]], pick: int, delta: int) -> None:
+    assume(cards)
+    s = session(*((f"t{n}", column, {}) for n, (column, _count) in enumerate(cards)))
+    topic_id = f"t{pick % len(cards)}"
+    for moved in (ops.move_topic(s, topic_id, delta), ops.reorder_topic(s, topic_id, delta)):
+        assert sorted(t.id for t in moved.board.topics) == sorted(t.id for t in s.board.topics)

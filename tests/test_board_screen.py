@@ -146,7 +146,7 @@ async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path
         topic = current(app)
         await pilot.press("t", "ctrl+u", *"7+5+3", "enter")
         item = app.session.agenda[-1]
-        assert (item.topic, item.minutes, item.pattern) == (topic.id, 15, "7+5+3")
+        assert (item.topic, item.minutes, item.pattern) == (topic.id, 7, "7+5+3")
         await pilot.press("down", "t")  # t5 is on the agenda already
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
@@ -201,3 +201,14 @@ async def test_arrows_walk_columns_and_letters_do_nothing_in_the_filter(
         before = app.session
         await pilot.press("slash", *"vhst")
         assert app.session is before
+
+
+async def test_escape_closes_an_empty_filter(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "slash")
+        field = app.screen.query_one("#board-filter")
+        assert field.display and field.has_focus
+        await pilot.press("escape")
+        assert not field.display
+        assert isinstance(app.focused, CardList)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 from poforum_tui.domain._build import build, replace, swap
+from poforum_tui.domain.agenda import parse_pattern
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id, slugify
-from poforum_tui.domain.models import MAX_TIMEBOX, AgendaItem, Board, Column, Session, Topic
+from poforum_tui.domain.models import (
+    MAX_TIMEBOX,
+    MIN_TIMEBOX,
+    AgendaItem,
+    Board,
+    Column,
+    Session,
+    Topic,
+)
 
 DEFAULT_TIMEBOX = "10"
 LEAN_COFFEE_TIMEBOX = "7+5+3"
-_PATTERN = re.compile(r"^\s*\d+(\s*\+\s*\d+)*\s*$")
 
 
 def _board(session: Session, **changes) -> Session:
@@ -227,15 +233,17 @@ def agenda_timebox(session: Session) -> str:
 
 
 def parse_timebox(text: str) -> tuple[int, str | None]:
-    """`"10"` is 10 minutes; `"7+5+3"` is a Lean Coffee pattern of 15 minutes in all."""
-    if not _PATTERN.match(text):
-        raise DomainError(f"{text.strip() or 'nothing'}: give minutes (10) or a pattern (7+5+3)")
-    parts = [int(part) for part in text.split("+")]
-    total = sum(parts)
-    if any(part < 1 for part in parts) or total > MAX_TIMEBOX:
-        raise DomainError(f"a timebox must be 1..{MAX_TIMEBOX} minutes, each part at least 1")
-    pattern = "+".join(str(part) for part in parts) if len(parts) > 1 else None
-    return total, pattern
+    """`"10"` is a 10-minute timebox; `"7+5+3"` a Lean Coffee pattern starting at 7 minutes."""
+    text = text.strip()
+    if "+" in text:
+        steps = parse_pattern(text)
+        return steps[0], "+".join(str(step) for step in steps)
+    if not text.isdigit():
+        raise DomainError(f"{text or 'nothing'}: give minutes (10) or a pattern (7+5+3)")
+    minutes = int(text)
+    if not MIN_TIMEBOX <= minutes <= MAX_TIMEBOX:
+        raise DomainError(f"a timebox is {MIN_TIMEBOX} to {MAX_TIMEBOX} minutes")
+    return minutes, None
 
 
 def set_agenda_timebox(session: Session, text: str) -> Session:

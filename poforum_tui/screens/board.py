@@ -26,7 +26,7 @@ from poforum_tui.widgets.board_column import BoardColumn
 from poforum_tui.widgets.card_list import CardList
 from poforum_tui.widgets.literal import clean, literal
 
-MIN_COLUMN_WIDTH = 22
+MIN_COLUMN_WIDTH = 19
 TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
 COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
 CHANGES = (
@@ -87,6 +87,8 @@ The forum's backlog of dilemmas, in columns.
     ]
 
     AUTO_FOCUS = "CardList"
+    EDITING_ACTIONS = frozenset(CHANGES)
+    """Dimmed and refused by the app while the session is open read-only."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -222,11 +224,11 @@ The forum's backlog of dilemmas, in columns.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decision" and not hasattr(self.app, "record_decision"):
             return None
-        if action in CHANGES and getattr(self.app, "read_only", False):
-            return None
         if action in TOPIC_ACTIONS and self.current_topic() is None:
             return None
-        return not (action == "clear_filter" and not self.filter_text)
+        if action == "clear_filter":
+            return bool(self.filter_text) or self.query_one("#board-filter", Input).display
+        return True
 
     def _change(self, operation: Callable[[Session], Session], what: str) -> bool:
         return self.app.change(operation, what)

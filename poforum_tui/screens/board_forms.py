@@ -64,7 +64,7 @@ class TimeboxForm(FormScreen[str]):
             "timebox",
             "Timebox",
             Input(self.timebox, placeholder="10"),
-            hint="minutes (10) or a Lean Coffee pattern (7+5+3); kept for the next topic",
+            hint="minutes (10) or a Lean Coffee pattern (7+5+3 starts at 7, then +5, +3)",
         )
 
     def submit(self) -> None:

@@ -31,8 +31,8 @@ class HandOffActions:
 
             if self._change(operation, "To agenda"):
                 item = self.app.session.agenda[-1]
-                timebox = f"{item.pattern} = {item.minutes}" if item.pattern else item.minutes
-                self.notify(f"On the agenda: {item.title} ({timebox} min)", timeout=3)
+                timebox = f"{item.minutes} min" + (f", {item.pattern}" if item.pattern else "")
+                self.notify(f"On the agenda: {item.title} ({timebox})", timeout=3)
 
         self.app.push_screen(TimeboxForm(topic.title, current), chosen)
 

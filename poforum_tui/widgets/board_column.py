@@ -65,8 +65,8 @@ class BoardColumn(Vertical):
         if key != self._key:
             self._key = key
             counted = f"{len(shown)} of {len(topics)}" if filtering else str(len(topics))
-            votes = vote_mark(total, hidden)
-            tail = f"  {counted}" + (f" · {votes}" if votes else "")
+            votes = vote_mark(total, hidden).replace(" ", "")
+            tail = f" {counted}" + (f" {votes}" if votes else "")
             title = Content.assemble(literal(column.title, "bold"), (tail, "dim"))
             self._title.update(title)
         cards = self.cards
