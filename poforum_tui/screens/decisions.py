@@ -62,6 +62,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 - `f` filters by status, `k` by kind; `l` shows the log across all sessions
 - Open items due before the session's date are marked **overdue** (`!`).
 """
+    EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
     BINDINGS = [
         Binding("a", "add", "Add", id="decisions-add"),
         Binding("e", "edit", "Edit", id="decisions-edit"),
