@@ -7,6 +7,8 @@ from pathlib import Path
 
 from poforum_tui.domain.carryover import next_session, suggest_date, suggest_title
 from poforum_tui.domain.models import Session
+from poforum_tui.store.discovery import session_files
+from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.load import load
 from poforum_tui.store.templates import from_template, template_names
 
@@ -43,3 +45,18 @@ def session_after(
         title or suggest_title(previous.title),
         date or suggest_date(previous, today or dt.date.today()),
     )
+
+
+def followers(previous_path: Path | str) -> list[Path]:
+    """The files beside `previous_path` that already follow it (carrying again would branch)."""
+    previous_path = Path(previous_path)
+    found = []
+    for path in session_files(previous_path.parent):
+        if path.name == previous_path.name:
+            continue
+        try:
+            if load(path).follows == previous_path.name:
+                found.append(path)
+        except SessionFileError:
+            continue
+    return found
