@@ -150,7 +150,11 @@ def cmd_log(argv: Sequence[str]) -> int:
     parser.add_argument("--open", action="store_true", help="only items still open")
     parser.add_argument("--owner", metavar="NAME", help="only items whose owner contains NAME")
     args = parser.parse_args(argv)
-    log = read_log(args.dir or default_dir())
+    folder = args.dir or default_dir()
+    if not folder.is_dir():
+        print(f"{PROG}: {folder} is not a folder of sessions", file=sys.stderr)
+        return 1
+    log = read_log(folder)
     for error in log.broken:
         print(f"{PROG}: skipped {error}", file=sys.stderr)
     entries = log.filtered(open_only=args.open, owner=args.owner)
