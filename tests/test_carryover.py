@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from poforum_tui.domain import DomainError
 from poforum_tui.domain import decisions as ops
 from poforum_tui.domain.carryover import next_session, suggest_date, suggest_title
-from poforum_tui.store import dumps, from_template, load, parse
+from poforum_tui.store import dumps, from_template, load, parse, template_names
 from tests.conftest import EXAMPLES, FORUM, KICKOFF, METASCRUM
+from tests.test_store_save import sessions
 
 NEXT = dt.date(2026, 11, 17)
 
@@ -133,3 +136,24 @@ def test_suggested_title_and_date() -> None:
     assert suggest_date(forum, dt.date(2026, 11, 1)) == dt.date(2026, 12, 1)
     assert suggest_date(forum, dt.date(2026, 12, 5)) == dt.date(2026, 12, 5)
     assert suggest_date(metascrum, dt.date(2026, 11, 1)) == dt.date(2026, 12, 8)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(previous=sessions(), template=st.sampled_from([None, *template_names()]))
+def test_any_session_carries_over_keeping_every_invariant(previous, template) -> None:
+    session = carry(previous, template=template, name="prev.toml", title="Next")
+    open_items = [d for d in previous.decisions if d.status == "open"]
+    assert [d.id for d in session.decisions] == [d.id for d in open_items]
+    for before, after in zip(open_items, session.decisions, strict=True):
+        assert (after.carried, after.carried_from, after.outcome) == (
+            before.carried + 1,
+            "prev.toml",
+            None,
+        )
+        assert after.topic == before.topic  # never lost: a linked topic always comes along
+    topic_ids = {t.id for t in session.board.topics}
+    assert {d.topic for d in session.decisions if d.topic} <= topic_ids
+    assert all(t.votes == {} for t in session.board.topics)
+    assert session.agenda[0].title == "Follow-ups"
+    assert all(i.status == "pending" and i.started_at is None for i in session.agenda)
+    assert parse(dumps(session).encode(), "next.toml") == session
