@@ -10,8 +10,15 @@ from hypothesis import strategies as st
 
 from poforum_tui.domain import DomainError
 from poforum_tui.domain import decisions as ops
-from poforum_tui.domain.carryover import next_session, suggest_date, suggest_title
-from poforum_tui.store import dumps, from_template, load, parse, template_names
+from poforum_tui.domain.carryover import (
+    next_session,
+    suggest_date,
+    suggest_title,
+    with_escalations,
+)
+from poforum_tui.store import dumps, from_template, load, parse, save, template_names
+from poforum_tui.store.carryover import session_after
+from poforum_tui.store.create import create_session_file
 from tests.conftest import EXAMPLES, FORUM, KICKOFF, METASCRUM
 from tests.test_store_save import sessions
 
@@ -157,3 +164,33 @@ def test_any_session_carries_over_keeping_every_invariant(previous, template) ->
     assert session.agenda[0].title == "Follow-ups"
     assert all(i.status == "pending" and i.started_at is None for i in session.agenda)
     assert parse(dumps(session).encode(), "next.toml") == session
+
+
+def test_escalations_arrive_as_topics_once(kickoff) -> None:
+    metascrum = load(EXAMPLES / METASCRUM)
+    item = load(EXAMPLES / FORUM).decision("d4")
+    escalated = with_escalations(metascrum, [("PO Forum #2", item), ("PO Forum #2", item)])
+    new = escalated.board.topics[len(metascrum.board.topics) :]
+    assert [(t.id, t.column, t.author) for t in new] == [("t6", "escalated", "Maya Goldberg")]
+    assert new[0].title == f"Escalated from PO Forum #2: {item.text}"
+    assert with_escalations(escalated, [("PO Forum #2", item)]) == escalated
+    forum = carry(kickoff)  # no `escalated` column: the first one
+    assert with_escalations(forum, [("X", item)]).board.topics[-1].column == "collected"
+
+
+def test_next_metascrum_receives_what_forums_escalated_since_the_last(sessions_dir) -> None:
+    forum3 = session_after(sessions_dir / FORUM, date=dt.date(2026, 12, 1))
+    forum3 = ops.set_outcome(forum3, "d4", "escalate", "metascrum")
+    forum3 = ops.set_outcome(forum3, "d3", "escalate", "po-sync")
+    forum3 = ops.set_outcome(forum3, "d1", "keep")
+    create_session_file(sessions_dir, forum3)
+    old = ops.set_outcome(load(sessions_dir / FORUM), "d2", "escalate", "metascrum")
+    save(old, sessions_dir / FORUM)  # escalated before the last MetaScrum: it had its turn
+    nxt = session_after(sessions_dir / METASCRUM, date=dt.date(2026, 12, 8))
+    escalated = [t for t in nxt.board.topics if t.column == "escalated"]
+    titles = [t.title for t in escalated]
+    assert titles[-1] == f"Escalated from PO Forum #3: {forum3.decision('d4').text}"
+    assert not any(forum3.decision("d3").text in t for t in titles)  # that one is for a PO sync
+    assert not any(old.decision("d2").text in t for t in titles)
+    sync = session_after(sessions_dir / METASCRUM, template="po-sync", date=dt.date(2026, 12, 8))
+    assert any(forum3.decision("d3").text in t.title for t in sync.board.topics)
