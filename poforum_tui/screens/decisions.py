@@ -134,6 +134,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         self._summary(session, follow_ups, waiting)
         self._place_focus(self._new_id(session))
         self._show_detail()
+        self.refresh_bindings()  # e / delete / space / o depend on what is selected
 
     def _new_id(self, session: Session) -> str | None:
         """The id of an item added since the last draw (to put the cursor on it)."""
