@@ -490,7 +490,8 @@ class PoforumApp(App[None]):
         Carries over from `previous_path`, or from the open session's file when None.
         """
         from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
-        from poforum_tui.store.carryover import session_after
+        from poforum_tui.store import load
+        from poforum_tui.store.carryover import followers, session_after
 
         if previous_path is None or (
             self.path is not None and Path(previous_path).resolve() == self.path.resolve()
@@ -526,4 +527,5 @@ class PoforumApp(App[None]):
             self.notify(f"Created {path}")
             self.open_session_at(path, "decisions")
 
-        self.push_screen(CarryOverForm(previous, self.clock.now().date(), folder), requested)
+        form = CarryOverForm(previous, self.clock.now().date(), folder, followers(previous_path))
+        self.push_screen(form, requested)

@@ -15,7 +15,7 @@ from pathlib import Path
 from poforum_tui import __version__
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.store import SessionFileError, from_template, list_templates, load
-from poforum_tui.store.carryover import session_after
+from poforum_tui.store.carryover import followers, session_after
 from poforum_tui.store.create import create_session_file
 from poforum_tui.store.decision_log import format_lines, read_log
 from poforum_tui.store.save import write_atomic
@@ -97,6 +97,8 @@ def cmd_new(argv: Sequence[str]) -> int:
             print(f"{PROG}: cannot carry over {args.previous}: {error}", file=sys.stderr)
             return 1
         folder = args.dir or args.previous.parent
+        for follower in followers(args.previous):
+            print(f"{PROG}: note: {follower} already follows {args.previous.name}", file=sys.stderr)
     else:
         if args.title is None:
             parser.error("--title is required (or --from PREVIOUS.toml)")
@@ -148,7 +150,11 @@ def cmd_log(argv: Sequence[str]) -> int:
     parser.add_argument("--open", action="store_true", help="only items still open")
     parser.add_argument("--owner", metavar="NAME", help="only items whose owner contains NAME")
     args = parser.parse_args(argv)
-    log = read_log(args.dir or default_dir())
+    folder = args.dir or default_dir()
+    if not folder.is_dir():
+        print(f"{PROG}: {folder} is not a folder of sessions", file=sys.stderr)
+        return 1
+    log = read_log(folder)
     for error in log.broken:
         print(f"{PROG}: skipped {error}", file=sys.stderr)
     entries = log.filtered(open_only=args.open, owner=args.owner)

@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from poforum_tui.domain import DomainError
 from poforum_tui.domain import decisions as ops
-from poforum_tui.domain.carryover import next_session, suggest_date, suggest_title
-from poforum_tui.store import dumps, from_template, load, parse
+from poforum_tui.domain.carryover import (
+    next_session,
+    suggest_date,
+    suggest_title,
+    with_escalations,
+)
+from poforum_tui.store import dumps, from_template, load, parse, save, template_names
+from poforum_tui.store.carryover import session_after
+from poforum_tui.store.create import create_session_file
 from tests.conftest import EXAMPLES, FORUM, KICKOFF, METASCRUM
+from tests.test_store_save import sessions
 
 NEXT = dt.date(2026, 11, 17)
 
@@ -133,3 +143,54 @@ def test_suggested_title_and_date() -> None:
     assert suggest_date(forum, dt.date(2026, 11, 1)) == dt.date(2026, 12, 1)
     assert suggest_date(forum, dt.date(2026, 12, 5)) == dt.date(2026, 12, 5)
     assert suggest_date(metascrum, dt.date(2026, 11, 1)) == dt.date(2026, 12, 8)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(previous=sessions(), template=st.sampled_from([None, *template_names()]))
+def test_any_session_carries_over_keeping_every_invariant(previous, template) -> None:
+    session = carry(previous, template=template, name="prev.toml", title="Next")
+    open_items = [d for d in previous.decisions if d.status == "open"]
+    assert [d.id for d in session.decisions] == [d.id for d in open_items]
+    for before, after in zip(open_items, session.decisions, strict=True):
+        assert (after.carried, after.carried_from, after.outcome) == (
+            before.carried + 1,
+            "prev.toml",
+            None,
+        )
+        assert after.topic == before.topic  # never lost: a linked topic always comes along
+    topic_ids = {t.id for t in session.board.topics}
+    assert {d.topic for d in session.decisions if d.topic} <= topic_ids
+    assert all(t.votes == {} for t in session.board.topics)
+    assert session.agenda[0].title == "Follow-ups"
+    assert all(i.status == "pending" and i.started_at is None for i in session.agenda)
+    assert parse(dumps(session).encode(), "next.toml") == session
+
+
+def test_escalations_arrive_as_topics_once(kickoff) -> None:
+    metascrum = load(EXAMPLES / METASCRUM)
+    item = load(EXAMPLES / FORUM).decision("d4")
+    escalated = with_escalations(metascrum, [("PO Forum #2", item), ("PO Forum #2", item)])
+    new = escalated.board.topics[len(metascrum.board.topics) :]
+    assert [(t.id, t.column, t.author) for t in new] == [("t6", "escalated", "Maya Goldberg")]
+    assert new[0].title == f"Escalated from PO Forum #2: {item.text}"
+    assert with_escalations(escalated, [("PO Forum #2", item)]) == escalated
+    forum = carry(kickoff)  # no `escalated` column: the first one
+    assert with_escalations(forum, [("X", item)]).board.topics[-1].column == "collected"
+
+
+def test_next_metascrum_receives_what_forums_escalated_since_the_last(sessions_dir) -> None:
+    forum3 = session_after(sessions_dir / FORUM, date=dt.date(2026, 12, 1))
+    forum3 = ops.set_outcome(forum3, "d4", "escalate", "metascrum")
+    forum3 = ops.set_outcome(forum3, "d3", "escalate", "po-sync")
+    forum3 = ops.set_outcome(forum3, "d1", "keep")
+    create_session_file(sessions_dir, forum3)
+    old = ops.set_outcome(load(sessions_dir / FORUM), "d2", "escalate", "metascrum")
+    save(old, sessions_dir / FORUM)  # escalated before the last MetaScrum: it had its turn
+    nxt = session_after(sessions_dir / METASCRUM, date=dt.date(2026, 12, 8))
+    escalated = [t for t in nxt.board.topics if t.column == "escalated"]
+    titles = [t.title for t in escalated]
+    assert titles[-1] == f"Escalated from PO Forum #3: {forum3.decision('d4').text}"
+    assert not any(forum3.decision("d3").text in t for t in titles)  # that one is for a PO sync
+    assert not any(old.decision("d2").text in t for t in titles)
+    sync = session_after(sessions_dir / METASCRUM, template="po-sync", date=dt.date(2026, 12, 8))
+    assert any(forum3.decision("d3").text in t.title for t in sync.board.topics)

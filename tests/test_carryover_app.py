@@ -42,6 +42,8 @@ async def test_carry_over_refusals_keep_the_form(sessions_dir: Path, clock) -> N
         app.carry_over()
         await pilot.pause()
         form = app.screen
+        notes = [str(hint.render()) for hint in form.query(".form-hint")]
+        assert any("2026-11-17-po-forum.toml already follows" in note for note in notes)
         form.query_one("#field-date", Input).value = "next week"
         await pilot.press("enter")
         assert "is not a date" in str(form.query_one("#error-date").render())

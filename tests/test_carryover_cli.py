@@ -17,7 +17,9 @@ def test_new_from_kickoff_end_to_end(tmp_path: Path, sessions_dir: Path, capsys)
     folder.mkdir()
     (folder / KICKOFF).write_bytes((sessions_dir / KICKOFF).read_bytes())
     assert main(["new", "--from", str(folder / KICKOFF), "--date", "2026-11-17"]) == 0
-    path = Path(capsys.readouterr().out.strip())
+    out, err = capsys.readouterr()
+    assert err == ""  # nothing follows the kickoff yet
+    path = Path(out.strip())
     assert path == folder / "2026-11-17-po-forum-2.toml"
     session = load(path)
     assert (session.title, session.kind, session.follows) == ("PO Forum #2", "po-forum", KICKOFF)
@@ -45,7 +47,8 @@ def test_new_from_refuses_clearly(sessions_dir: Path, capsys) -> None:
     assert main(["new", "--from", previous, "--template", "nope"]) == 1
     assert "no such template" in capsys.readouterr().err
     assert main(["new", "--from", previous, "--date", "2026-11-17"]) == 0
-    capsys.readouterr()
+    err = capsys.readouterr().err  # the example forum already follows the kickoff
+    assert f"note: {sessions_dir / '2026-11-17-po-forum.toml'} already follows {KICKOFF}" in err
     assert main(["new", "--from", previous, "--date", "2026-11-17"]) == 1
     assert "already exists" in capsys.readouterr().err
 

@@ -50,11 +50,11 @@ def test_bad_dates_say_why(text: str, reason: str) -> None:
         parse_date(text, BASE)
 
 
-def test_relative_label() -> None:
-    assert relative_label(BASE, BASE) == "today"
-    assert relative_label(dt.date(2026, 11, 18), BASE) == "tomorrow"
-    assert relative_label(dt.date(2026, 11, 14), BASE) == "3 days ago"
-    assert relative_label(dt.date(2026, 11, 27), BASE) == "in 10 days"
+def test_relative_label_reads_like_the_form_input() -> None:
+    assert relative_label(BASE, BASE) == "same day"
+    assert relative_label(dt.date(2026, 11, 24), BASE) == "+7d"
+    assert relative_label(dt.date(2026, 11, 14), BASE) == "-3d"
+    assert parse_date(relative_label(dt.date(2026, 12, 1), BASE), BASE) == dt.date(2026, 12, 1)
 
 
 def test_follow_ups_and_outcome_set_the_status() -> None:

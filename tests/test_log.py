@@ -101,3 +101,8 @@ def test_cli_log_escalation_shows_in_status(sessions_dir: Path, capsys) -> None:
     assert main(["log", "--dir", str(sessions_dir), "--owner", "maya"]) == 0
     out = capsys.readouterr().out
     assert "open ⇡ metascrum" in out
+
+
+def test_cli_log_missing_folder(tmp_path: Path, capsys) -> None:
+    assert main(["log", "--dir", str(tmp_path / "nowhere")]) == 1
+    assert "nowhere is not a folder of sessions" in capsys.readouterr().err

@@ -15,6 +15,8 @@ async def test_log_view_filters_and_opens_latest_session(sessions_dir: Path, clo
     app = make_app(sessions_dir, KICKOFF, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3", "l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DecisionLogScreen)
         table = screen.query_one(DataTable)
@@ -36,6 +38,7 @@ async def test_log_view_from_home_and_escape_closes(sessions_dir: Path, clock) -
     app = make_app(sessions_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         app.show_decision_log()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DecisionLogScreen)

@@ -10,6 +10,9 @@ Rules (`next_session`):
 - Topics not in the board's last column move to the first column, votes cleared, most-voted
   first. A topic in the last column (parked) stays behind, unless an open item links it: then it
   is carried too and stays in the last column, so no carried item loses its topic.
+
+`with_escalations` adds items other sessions escalated to this one (a MetaScrum, a PO sync)
+as board topics to discuss.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 
 from poforum_tui.domain._build import build
 from poforum_tui.domain.ids import next_id
-from poforum_tui.domain.models import AgendaItem, Session
+from poforum_tui.domain.models import AgendaItem, Decision, Session, Topic
 
 FOLLOW_UPS_ID = "follow-ups"
 CADENCE_DAYS = {"po-sync": 7, "lean-coffee": 7}
@@ -137,3 +140,29 @@ def suggest_date(previous: Session, today: dt.date) -> dt.date:
     """The previous date plus the kind's usual cadence, never before `today`."""
     cadence = CADENCE_DAYS.get(previous.kind, DEFAULT_CADENCE)
     return max(previous.date + dt.timedelta(days=cadence), today)
+
+
+ESCALATED_COLUMN = "escalated"
+
+
+def with_escalations(session: Session, escalations: list[tuple[str, Decision]]) -> Session:
+    """`session` with each open item escalated to it as a board topic (once per title).
+
+    Each pair is (the title of the session holding the item, the item). The topic goes to
+    the `escalated` column when the board has one, else to the first column.
+    """
+    columns = session.board.column_ids()
+    if not columns or not escalations:
+        return session
+    column = ESCALATED_COLUMN if ESCALATED_COLUMN in columns else columns[0]
+    topics = list(session.board.topics)
+    titles = {topic.title for topic in topics}
+    for source, decision in escalations:
+        title = f"Escalated from {source}: {decision.text}"
+        if title in titles:
+            continue
+        topic_id = next_id("t", (topic.id for topic in topics))
+        topics.append(build(Topic, id=topic_id, title=title, column=column, author=decision.owner))
+        titles.add(title)
+    board = session.board.model_copy(update={"topics": tuple(topics)})
+    return session.model_copy(update={"board": board})

@@ -29,10 +29,6 @@ def parse_date(text: str, base: dt.date) -> dt.date | None:
 
 
 def relative_label(day: dt.date, base: dt.date) -> str:
-    """`in 5 days`, `3 days ago`, `today`: how far `day` is from `base`."""
+    """How far `day` is from `base` (the session's date), as the form takes it: `+7d`, `-3d`."""
     days = (day - base).days
-    if days == 0:
-        return "today"
-    if abs(days) == 1:
-        return "tomorrow" if days > 0 else "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+    return "same day" if days == 0 else f"{days:+d}d"

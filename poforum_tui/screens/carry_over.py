@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from poforum_tui.domain import DomainError, Session
 from poforum_tui.domain.carryover import suggest_date, suggest_title
@@ -16,6 +17,7 @@ from poforum_tui.screens.form import FormScreen
 from poforum_tui.store.carryover import default_template
 from poforum_tui.store.create import session_file_name
 from poforum_tui.store.templates import list_templates
+from poforum_tui.widgets.literal import literal
 
 OWN_AGENDA = "(this session's agenda)"
 
@@ -35,11 +37,18 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
     submit_label = "Create"
     AUTO_FOCUS = "#field-title"
 
-    def __init__(self, previous: Session, today: dt.date, folder: Path) -> None:
+    def __init__(
+        self,
+        previous: Session,
+        today: dt.date,
+        folder: Path,
+        followed_by: Sequence[Path] = (),
+    ) -> None:
         super().__init__()
         self.previous = previous
         self.today = today
         self.folder = folder
+        self.followed_by = list(followed_by)
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("title", "Title", Input(suggest_title(self.previous.title)))
@@ -53,6 +62,12 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
         options = [(f"{t.name} — {t.description}", t.name) for t in list_templates()]
         options.append((OWN_AGENDA, OWN_AGENDA))
         default = default_template(self.previous) or OWN_AGENDA
+        if self.followed_by:
+            names = ", ".join(path.name for path in self.followed_by)
+            verb = "follows" if len(self.followed_by) == 1 else "follow"
+            yield Static(
+                literal(f"Note: {names} already {verb} this session."), classes="form-hint"
+            )
         yield from self.field(
             "template", "Template", Select(options, value=default, allow_blank=False)
         )

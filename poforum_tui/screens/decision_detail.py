@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from poforum_tui.domain import Decision, Session
 from poforum_tui.domain import decisions as ops
+from poforum_tui.domain.dates import relative_label
 
 KIND_MARKS = {"decision": "◆", "experiment": "⚗", "action": "➤"}
 
@@ -15,28 +16,33 @@ def describe(decision: Decision, session: Session) -> str:
     if decision.owner:
         head.append(f"owner {decision.owner}")
     if decision.due:
-        late = " (overdue)" if ops.is_overdue(decision, session.date) else ""
-        head.append(f"due {decision.due.isoformat()}{late}")
+        when = relative_label(decision.due, session.date)
+        late = "overdue, " if ops.is_overdue(decision, session.date) else ""
+        head.append(f"due {decision.due.isoformat()} ({late}{when})")
     if decision.topic in topics:
         head.append(f"topic: {topics[decision.topic]}")
     lines = [" · ".join(head), decision.text]
+    if ops.is_follow_up(decision):
+        times = "once" if decision.carried == 1 else f"{decision.carried} times"
+        follow = f"Carried {times} · outcome: {decision.outcome or 'none yet (o)'}"
+        if decision.escalate_to:
+            follow += f" · escalated to {decision.escalate_to}"
+        lines.append(follow)
     extra = []
     for label, value in (
         ("Why", decision.rationale),
         ("Decided by", decision.decided_by),
         ("Hypothesis", decision.hypothesis),
         ("Measure", decision.measure),
-        ("Review", decision.review.isoformat() if decision.review else None),
+        (
+            "Review",
+            f"{decision.review.isoformat()} ({relative_label(decision.review, session.date)})"
+            if decision.review
+            else None,
+        ),
     ):
         if value:
             extra.append(f"{label}: {value}")
-    if ops.is_follow_up(decision):
-        times = "once" if decision.carried == 1 else f"{decision.carried}×"
-        outcome = decision.outcome or "none yet (o)"
-        follow = f"Carried {times} · outcome: {outcome}"
-        if decision.escalate_to:
-            follow += f" · escalated to {decision.escalate_to}"
-        extra.append(follow)
     if extra:
         lines.append(" · ".join(extra))
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from poforum_tui.screens.decision_detail import KIND_MARKS
-from poforum_tui.store.decision_log import DecisionLog, read_log, status_label
+from poforum_tui.store.decision_log import DecisionLog, LogEntry, read_log, status_label
 from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal
 
@@ -41,6 +41,8 @@ shows once, with its latest status and how many sessions it has appeared in.
         self.folder = Path(folder)
         self.today = today
         self.open_only = False
+        self.loaded = False
+        self._entries: list[LogEntry] = []
         self.decision_log = DecisionLog()
 
     def compose(self) -> ComposeResult:
@@ -52,16 +54,32 @@ shows once, with its latest status and how many sessions it has appeared in.
         yield Footer()
 
     def on_mount(self) -> None:
-        self.decision_log = read_log(self.folder)
+        self.query_one(DataTable).focus()
+        self.query_one("#log-title", Static).update(
+            literal(f"Decision log · reading the sessions in {self.folder.name or self.folder}/ …")
+        )
+        self.run_worker(self._read, thread=True, group="decision-log", exit_on_error=False)
+
+    def _read(self) -> None:
+        """Read every file off the UI's path (a folder of many sessions takes a moment)."""
+        log = read_log(self.folder)
+        self.app.call_from_thread(self._loaded, log)
+
+    def _loaded(self, log: DecisionLog) -> None:
+        if not self.is_attached:
+            return  # closed while reading
+        self.decision_log = log
+        self.loaded = True
         broken = self.query_one("#log-broken", Static)
         broken.display = bool(self.decision_log.broken)
         if self.decision_log.broken:
             lines = "\n".join(f"⚠ skipped {error}" for error in self.decision_log.broken)
             broken.update(literal(lines, one_line=False))
-        self.query_one(DataTable).focus()
+        self.refresh_rows()
 
     def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
-        self.refresh_rows()
+        if self.loaded:
+            self.refresh_rows()
 
     def _columns(self, table: DataTable) -> bool:
         """Columns for the width; True when the Session column fits beside a readable Text."""
@@ -150,7 +168,8 @@ shows once, with its latest status and how many sessions it has appeared in.
         detail.update(literal(f"{lines}\n{entry.decision.text}", one_line=False))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refresh_rows()
+        if self.loaded:
+            self.refresh_rows()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -158,7 +177,8 @@ shows once, with its latest status and how many sessions it has appeared in.
 
     def action_toggle_open(self) -> None:
         self.open_only = not self.open_only
-        self.refresh_rows()
+        if self.loaded:
+            self.refresh_rows()
 
     def action_find(self) -> None:
         self.query_one(Input).focus()

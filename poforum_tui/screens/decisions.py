@@ -28,7 +28,8 @@ OUTCOME_MARKS = {"done": "✓ done", "keep": "↻ keep", "drop": "✗ drop", "es
 NEEDS_OUTCOME = "? outcome"
 STATUS_FILTERS = ("all", *DECISION_STATUSES)
 KIND_FILTERS = ("all", *DECISION_KINDS)
-TOPIC_MIN_TEXT = 36  # the Topic column shows only when Text keeps at least this many cells
+WITH_TOPIC = 96  # from this width the Topic column shows (narrower: in the detail pane)
+WIDE_KIND = 120  # from this width the Kind column spells the kind beside its mark
 
 
 class DecisionTable(FittedTable):
@@ -61,7 +62,9 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 - `space` cycles the status open → done → dropped
 - `f` filters by status, `k` by kind; `l` shows the log across all sessions
 - Open items due before the session's date are marked **overdue** (`!`).
+- ◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
 """
+    EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
     BINDINGS = [
         Binding("a", "add", "Add", id="decisions-add"),
         Binding("e", "edit", "Edit", id="decisions-edit"),
@@ -131,6 +134,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         self._summary(session, follow_ups, waiting)
         self._place_focus(self._new_id(session))
         self._show_detail()
+        self.refresh_bindings()  # e / delete / space / o depend on what is selected
 
     def _new_id(self, session: Session) -> str | None:
         """The id of an item added since the last draw (to put the cursor on it)."""
@@ -158,12 +162,12 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
     def _columns(self, table: DataTable, session: Session, follow_up: bool) -> bool:
         """(Re)build the columns for the current width; True when the Topic column fits."""
         width = max(self.query_one("#decisions-body").size.width or self.size.width, 40)
-        wide = width >= 96
+        wide = width >= WIDE_KIND
         kind_width = 12 if wide else 1
-        fixed = [kind_width, 16 if wide else 14, 11, 11]
+        fixed = [kind_width, 16 if width >= WITH_TOPIC else 14, 11, 11]
         text_width = width - sum(fixed) - 2 * (len(fixed) + 1) - 2
-        topic_width = max(22, (text_width - 2) // 3)
-        with_topic = text_width - topic_width - 2 >= TOPIC_MIN_TEXT
+        topic_width = max(18, (text_width - 2) // 3)
+        with_topic = width >= WITH_TOPIC
         if with_topic:
             text_width -= topic_width + 2
         layout = (kind_width, text_width, with_topic, follow_up)
