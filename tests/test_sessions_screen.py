@@ -181,7 +181,7 @@ async def test_palette_exports_write_beside_the_file(sessions_dir: Path) -> None
         home = {c.title: c for c in app.get_system_commands(app.screen)}
         home["Export highlighted decisions (CSV)"].callback()
         await pilot.pause()
-        assert (sessions_dir / "2026-11-24-metascrum.decisions.csv").exists()
+        assert (sessions_dir / "2026-11-17-po-forum.decisions.csv").exists()  # the open one
 
 
 async def test_reload_picks_up_new_and_fixed_files(sessions_dir: Path) -> None:
@@ -220,3 +220,12 @@ async def test_many_matches_are_capped_and_the_status_says_so(
         assert len(app.screen.hits) > 3
         assert app.screen.query_one("#search-results", DataTable).row_count == 3
         assert "showing the first 3" in text_of(app, "#sessions-status")
+
+
+async def test_coming_home_highlights_the_open_session(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("0")
+        table = app.screen.query_one("#sessions-table", DataTable)
+        assert table.cursor_row == 2
+        assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")

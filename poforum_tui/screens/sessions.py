@@ -104,7 +104,7 @@ column of the problem.
     def on_screen_resume(self) -> None:
         if self.catalog.folder != self.app.folder:
             self.catalog = SessionCatalog(self.app.folder)
-        self.reload()
+        self.reload(highlight=self.app.path)
 
     @property
     def searching(self) -> bool:
@@ -112,11 +112,14 @@ column of the problem.
 
     # -- the list --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the folder again (changed files only) and redraw, keeping the highlight."""
+    def reload(self, highlight: Path | None = None) -> None:
+        """Read the folder again (changed files only) and redraw; the cursor stays on its
+        session, or moves to `highlight` (the open session, on return to this screen)."""
         table = self.query_one("#sessions-table", DataTable)
         keep = self._key(table)
         self.entries = {str(entry.path): entry for entry in self.catalog.entries()}
+        if highlight is not None and str(highlight) in self.entries:
+            keep = str(highlight)
         self._columns(table, ("Date · kind", 11), "Session")
         for key, entry in self.entries.items():
             if isinstance(entry, SessionSummary):
