@@ -84,6 +84,8 @@ def hostile_session() -> Session:
                     "owner": "@owner",
                     "due": dt.date(2026, 12, 8),
                     "carried_from": "[prev](javascript:alert(1)) | =1+1.toml",
+                    "outcome": "escalate",
+                    "escalate_to": "<Chief PO> | =cmd",
                 },
             ],
         }
