@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Select, Static
 
 from poforum_tui.screens.agenda import AgendaScreen
+from poforum_tui.screens.decisions import DecisionsScreen
 from poforum_tui.screens.next_session import CARRY, FRESH, NextSessionForm
 from poforum_tui.screens.sessions import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
@@ -60,7 +61,13 @@ async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> 
         assert "open action" in preview
 
 
-async def test_search_finds_a_decision_and_opens_it_read_only(sessions_dir: Path) -> None:
+async def test_search_finds_a_decision_and_opens_it_read_only(
+    sessions_dir: Path, monkeypatch
+) -> None:
+    focused: list[str] = []
+    monkeypatch.setattr(
+        DecisionsScreen, "focus_item", lambda self, item_id: focused.append(item_id), raising=False
+    )
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"escalation")
@@ -73,7 +80,8 @@ async def test_search_finds_a_decision_and_opens_it_read_only(sessions_dir: Path
         assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, AgendaScreen)
+        assert isinstance(app.screen, DecisionsScreen)  # where the matching action lives
+        assert focused == ["d4"]  # the hook a screen offers to select the item
         assert app.read_only and app.path == sessions_dir / KICKOFF
         assert "read-only" in app.sub_title
 

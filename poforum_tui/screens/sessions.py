@@ -25,6 +25,13 @@ from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview, plur
 Entry = SessionSummary | BrokenSession
 MAX_SHOWN_HITS = 200
 """More rows than this make typing sluggish and nobody reads them: the status says so."""
+SCREEN_OF_HIT = {
+    "topic": "board",
+    "decision": "decisions",
+    "experiment": "decisions",
+    "action": "decisions",
+}
+"""The screen a search hit opens on; titles and agenda items open on the Agenda."""
 
 
 def counts(summary: SessionSummary) -> str:
@@ -173,9 +180,8 @@ column of the problem.
     def highlighted(self) -> Entry | None:
         """The entry under the cursor: a session row, or the session of a search hit."""
         if self.searching:
-            results = self.query_one("#search-results", DataTable)
-            key = self._key(results)
-            return self.hits[int(key)].summary if key is not None else None
+            hit = self.highlighted_hit()
+            return hit.summary if hit is not None else None
         return self.entries.get(self._key(self.query_one("#sessions-table", DataTable)) or "")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -197,8 +203,24 @@ column of the problem.
             self.notify("No session highlighted.", timeout=3)
         elif isinstance(entry, BrokenSession):
             self.notify(str(entry.error), title="Cannot open", severity="error", timeout=10)
-        else:
-            self.app.open_session(Path(entry.path), read_only=read_only)
+        elif self.app.open_session(Path(entry.path), read_only=read_only):
+            hit = self.highlighted_hit()
+            if hit is not None:
+                self._show_hit(hit)
+
+    def highlighted_hit(self) -> Hit | None:
+        if not self.searching:
+            return None
+        key = self._key(self.query_one("#search-results", DataTable))
+        return self.hits[int(key)] if key is not None else None
+
+    def _show_hit(self, hit: Hit) -> None:
+        """Show the screen that holds the hit; a screen with `focus_item(id)` selects it."""
+        mode = SCREEN_OF_HIT.get(hit.where, "agenda")
+        self.app.switch_mode(mode)
+        focus_item = getattr(self.app.screen, "focus_item", None)
+        if hit.item_id is not None and focus_item is not None:
+            focus_item(hit.item_id)
 
     def action_open(self) -> None:
         if self.query_one("#sessions-search", Input).has_focus:
