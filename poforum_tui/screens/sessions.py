@@ -80,7 +80,8 @@ column of the problem.
 - `n` creates a new session from a template; with a session highlighted it carries over
   that session's open items, people and backlog (or not, as you choose).
 - `/` searches titles, agenda items, topics and decisions across all sessions;
-  `enter` or `down` moves to the results, `escape` goes back to the list.
+  `enter` or `down` moves to the results, where `enter` / `r` open the session on the
+  screen that holds the match; `escape` goes back to the list.
 - `f5` reads the folder again. `ctrl+p` exports the highlighted session (Markdown, CSV, JSON).
 """
     BINDINGS = [
