@@ -157,6 +157,20 @@ async def test_new_session_refuses_a_bad_date_and_keeps_the_title(sessions_dir: 
         assert sorted(p.name for p in sessions_dir.glob("*.toml")) == [KICKOFF, FORUM, METASCRUM]
 
 
+async def test_new_session_refuses_a_taken_file_name_beside_the_title(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        form.query_one("#field-title").value = "PO Forum"
+        form.query_one("#field-date").value = "2026-11-17"
+        await pilot.press("enter")
+        assert app.screen is form
+        error = str(form.query_one("#error-title", Static).render())
+        assert f"{FORUM} already exists" in error
+        assert form.value("title") == "PO Forum"
+
+
 async def test_new_session_carries_over_the_highlighted_one(sessions_dir: Path) -> None:
     kickoff = load(sessions_dir / KICKOFF)
     app = make_app(sessions_dir)

@@ -292,7 +292,7 @@ column of the problem.
     def action_new(self) -> None:
         entry = self.highlighted()
         previous = entry if isinstance(entry, SessionSummary) else None
-        form = NextSessionForm(self.app.clock.now().date(), previous)
+        form = NextSessionForm(self.app.folder, self.app.clock.now().date(), previous)
         self.app.push_screen(form, self._create)
 
     def _create(self, request: NextSessionRequest | None) -> None:
