@@ -84,6 +84,8 @@ def hostile_session() -> Session:
                     "owner": "@owner",
                     "due": dt.date(2026, 12, 8),
                     "carried_from": "[prev](javascript:alert(1)) | =1+1.toml",
+                    "outcome": "escalate",
+                    "escalate_to": "<Chief PO> | =cmd",
                 },
             ],
         }
@@ -187,3 +189,24 @@ def test_write_export_goes_beside_the_session_file(sessions_dir: Path) -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(hostile_session(), "pdf")
+
+
+def test_hostile_minutes_render_as_typed_in_a_gfm_renderer() -> None:
+    """Rendered by markdown-it (GFM tables, strikethrough, linkify), user text stays text."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("gfm-like").render(export(hostile_session(), "md"))
+    assert "<a " not in rendered and "<img" not in rendered
+    assert "<code>" not in rendered and "<s>" not in rendered and "<b>" not in rendered
+    assert rendered.count("<h1>") == 1
+    assert "<li>- item" not in rendered and "<h1>h" not in rendered
+    for table in re.findall(r"<table>.*?</table>", rendered, flags=re.S):
+        header = len(re.findall(r"<th[ >]", table))
+        for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]:
+            assert len(re.findall(r"<td[ >]", row)) == header, row
+    lines = [line.strip() for line in HOSTILE.replace("\r\n", "\n").split("\n")]
+    as_typed = "<br>".join(html.escape(line, quote=False) for line in lines)
+    assert f"<td>{as_typed}</td>" in rendered.replace("&quot;", '"')

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Select, Static
 
 from poforum_tui.screens.agenda import AgendaScreen
+from poforum_tui.screens.decisions import DecisionsScreen
 from poforum_tui.screens.next_session import CARRY, FRESH, NextSessionForm
 from poforum_tui.screens.sessions import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
@@ -60,7 +61,13 @@ async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> 
         assert "open action" in preview
 
 
-async def test_search_finds_a_decision_and_opens_it_read_only(sessions_dir: Path) -> None:
+async def test_search_finds_a_decision_and_opens_it_read_only(
+    sessions_dir: Path, monkeypatch
+) -> None:
+    focused: list[str] = []
+    monkeypatch.setattr(
+        DecisionsScreen, "focus_item", lambda self, item_id: focused.append(item_id), raising=False
+    )
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"escalation")
@@ -73,7 +80,8 @@ async def test_search_finds_a_decision_and_opens_it_read_only(sessions_dir: Path
         assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, AgendaScreen)
+        assert isinstance(app.screen, DecisionsScreen)  # where the matching action lives
+        assert focused == ["d4"]  # the hook a screen offers to select the item
         assert app.read_only and app.path == sessions_dir / KICKOFF
         assert "read-only" in app.sub_title
 
@@ -149,6 +157,20 @@ async def test_new_session_refuses_a_bad_date_and_keeps_the_title(sessions_dir: 
         assert sorted(p.name for p in sessions_dir.glob("*.toml")) == [KICKOFF, FORUM, METASCRUM]
 
 
+async def test_new_session_refuses_a_taken_file_name_beside_the_title(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        form.query_one("#field-title").value = "PO Forum"
+        form.query_one("#field-date").value = "2026-11-17"
+        await pilot.press("enter")
+        assert app.screen is form
+        error = str(form.query_one("#error-title", Static).render())
+        assert f"{FORUM} already exists" in error
+        assert form.value("title") == "PO Forum"
+
+
 async def test_new_session_carries_over_the_highlighted_one(sessions_dir: Path) -> None:
     kickoff = load(sessions_dir / KICKOFF)
     app = make_app(sessions_dir)
@@ -181,7 +203,7 @@ async def test_palette_exports_write_beside_the_file(sessions_dir: Path) -> None
         home = {c.title: c for c in app.get_system_commands(app.screen)}
         home["Export highlighted decisions (CSV)"].callback()
         await pilot.pause()
-        assert (sessions_dir / "2026-11-24-metascrum.decisions.csv").exists()
+        assert (sessions_dir / "2026-11-17-po-forum.decisions.csv").exists()  # the open one
 
 
 async def test_reload_picks_up_new_and_fixed_files(sessions_dir: Path) -> None:
@@ -220,3 +242,12 @@ async def test_many_matches_are_capped_and_the_status_says_so(
         assert len(app.screen.hits) > 3
         assert app.screen.query_one("#search-results", DataTable).row_count == 3
         assert "showing the first 3" in text_of(app, "#sessions-status")
+
+
+async def test_coming_home_highlights_the_open_session(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("0")
+        table = app.screen.query_one("#sessions-table", DataTable)
+        assert table.cursor_row == 2
+        assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")

@@ -9,11 +9,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from poforum_tui.domain import DomainError
+from poforum_tui.domain import DomainError, Session
 from poforum_tui.domain.carryover import suggest_date, suggest_title
 from poforum_tui.domain.dates import FORMATS, parse_date
 from poforum_tui.screens.form import FormScreen
 from poforum_tui.store import SessionSummary
+from poforum_tui.store.create import session_file_name
 from poforum_tui.store.templates import list_templates, template_names
 
 CARRY, FRESH = "carry", "fresh"
@@ -35,8 +36,9 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
     submit_label = "Create"
     AUTO_FOCUS = "#field-title"
 
-    def __init__(self, today: dt.date, previous: SessionSummary | None) -> None:
+    def __init__(self, folder: Path, today: dt.date, previous: SessionSummary | None) -> None:
         super().__init__()
+        self.folder = folder
         self.today = today
         self.previous = previous if previous is not None and previous.session else None
 
@@ -82,6 +84,10 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
             return
         if date is None:
             self.refuse("date", "a date is required")
+            return
+        name = session_file_name(Session(title=title, date=date))
+        if (self.folder / name).exists():
+            self.refuse("title", f"{name} already exists: change the title or the date")
             return
         template = str(self.query_one("#field-template", Select).value)
         carry_from = None

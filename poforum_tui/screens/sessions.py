@@ -25,6 +25,13 @@ from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview, plur
 Entry = SessionSummary | BrokenSession
 MAX_SHOWN_HITS = 200
 """More rows than this make typing sluggish and nobody reads them: the status says so."""
+SCREEN_OF_HIT = {
+    "topic": "board",
+    "decision": "decisions",
+    "experiment": "decisions",
+    "action": "decisions",
+}
+"""The screen a search hit opens on; titles and agenda items open on the Agenda."""
 
 
 def counts(summary: SessionSummary) -> str:
@@ -73,7 +80,8 @@ column of the problem.
 - `n` creates a new session from a template; with a session highlighted it carries over
   that session's open items, people and backlog (or not, as you choose).
 - `/` searches titles, agenda items, topics and decisions across all sessions;
-  `enter` or `down` moves to the results, `escape` goes back to the list.
+  `enter` or `down` moves to the results, where `enter` / `r` open the session on the
+  screen that holds the match; `escape` goes back to the list.
 - `f5` reads the folder again. `ctrl+p` exports the highlighted session (Markdown, CSV, JSON).
 """
     BINDINGS = [
@@ -104,7 +112,7 @@ column of the problem.
     def on_screen_resume(self) -> None:
         if self.catalog.folder != self.app.folder:
             self.catalog = SessionCatalog(self.app.folder)
-        self.reload()
+        self.reload(highlight=self.app.path)
 
     @property
     def searching(self) -> bool:
@@ -112,11 +120,14 @@ column of the problem.
 
     # -- the list --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the folder again (changed files only) and redraw, keeping the highlight."""
+    def reload(self, highlight: Path | None = None) -> None:
+        """Read the folder again (changed files only) and redraw; the cursor stays on its
+        session, or moves to `highlight` (the open session, on return to this screen)."""
         table = self.query_one("#sessions-table", DataTable)
         keep = self._key(table)
         self.entries = {str(entry.path): entry for entry in self.catalog.entries()}
+        if highlight is not None and str(highlight) in self.entries:
+            keep = str(highlight)
         self._columns(table, ("Date · kind", 11), "Session")
         for key, entry in self.entries.items():
             if isinstance(entry, SessionSummary):
@@ -170,9 +181,8 @@ column of the problem.
     def highlighted(self) -> Entry | None:
         """The entry under the cursor: a session row, or the session of a search hit."""
         if self.searching:
-            results = self.query_one("#search-results", DataTable)
-            key = self._key(results)
-            return self.hits[int(key)].summary if key is not None else None
+            hit = self.highlighted_hit()
+            return hit.summary if hit is not None else None
         return self.entries.get(self._key(self.query_one("#sessions-table", DataTable)) or "")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -194,8 +204,24 @@ column of the problem.
             self.notify("No session highlighted.", timeout=3)
         elif isinstance(entry, BrokenSession):
             self.notify(str(entry.error), title="Cannot open", severity="error", timeout=10)
-        else:
-            self.app.open_session(Path(entry.path), read_only=read_only)
+        elif self.app.open_session(Path(entry.path), read_only=read_only):
+            hit = self.highlighted_hit()
+            if hit is not None:
+                self._show_hit(hit)
+
+    def highlighted_hit(self) -> Hit | None:
+        if not self.searching:
+            return None
+        key = self._key(self.query_one("#search-results", DataTable))
+        return self.hits[int(key)] if key is not None else None
+
+    def _show_hit(self, hit: Hit) -> None:
+        """Show the screen that holds the hit; a screen with `focus_item(id)` selects it."""
+        mode = SCREEN_OF_HIT.get(hit.where, "agenda")
+        self.app.switch_mode(mode)
+        focus_item = getattr(self.app.screen, "focus_item", None)
+        if hit.item_id is not None and focus_item is not None:
+            focus_item(hit.item_id)
 
     def action_open(self) -> None:
         if self.query_one("#sessions-search", Input).has_focus:
@@ -266,7 +292,7 @@ column of the problem.
     def action_new(self) -> None:
         entry = self.highlighted()
         previous = entry if isinstance(entry, SessionSummary) else None
-        form = NextSessionForm(self.app.clock.now().date(), previous)
+        form = NextSessionForm(self.app.folder, self.app.clock.now().date(), previous)
         self.app.push_screen(form, self._create)
 
     def _create(self, request: NextSessionRequest | None) -> None:

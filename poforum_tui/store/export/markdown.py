@@ -149,7 +149,11 @@ def _topic(session: Session, decision: Decision) -> str:
 
 def _outcome(decision: Decision) -> str:
     outcome = getattr(decision, "outcome", None)
-    return md(str(outcome)) if outcome else "_none yet_"
+    if not outcome:
+        return "_none yet_"
+    if outcome == "escalate" and decision.escalate_to:
+        return f"escalate → {md(decision.escalate_to)}"
+    return md(str(outcome))
 
 
 def _follow_ups(session: Session) -> str:
