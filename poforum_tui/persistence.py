@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 from collections.abc import Callable
@@ -36,7 +37,7 @@ class Host(Protocol):
     def notify(self, message: str, **kwargs: Any) -> None: ...
     def set_interval(self, interval: float, callback: Callable[[], Any], **kw: Any) -> Timer: ...
     def run_worker(self, work: Callable[[], Any], **kwargs: Any) -> Any: ...
-    def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
+    def call_later(self, callback: Callable[..., Any], *args: Any) -> bool: ...
     def push_screen(self, screen: Any, callback: Callable[[Any], Any]) -> Any: ...
     def show_reloaded(self, session: Session) -> None: ...
     def open_session(self, path: Path, *, read_only: bool = False) -> bool: ...
@@ -78,18 +79,20 @@ class Persistence:
         self._flushed = threading.Event()
         self._retry: Timer | None = None
         self._poll: Timer | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- opening and closing -----------------------------------------------------------
 
     def open(self, path: Path, *, read_only: bool = False) -> tuple[Session, bool]:
         """Lock `path` (unless `read_only`), read it; returns the session and whether read-only.
 
-        Raises SessionFileError when the file does not load (nothing stays locked then).
+        Raises SessionFileError when the file does not load; the file open before stays open.
         """
-        self.close()
-        lock = None if read_only else SessionLock(path)
-        holder, reason = None, None
-        if lock is not None:
+        if self.path is not None and path.resolve() == self.path.resolve():
+            self.close()  # reopening the same file: let go of its lock first
+        lock, holder, reason = None, None, None
+        if not read_only:
+            lock = SessionLock(path)
             try:
                 holder = lock.acquire()
             except OSError as error:
@@ -100,14 +103,14 @@ class Persistence:
         try:
             raw = read_limited(path)
             session = parse(raw, path)
-        except OSError as error:
+        except (OSError, SessionFileError) as error:
             if lock is not None:
                 lock.release()
+            if isinstance(error, SessionFileError):
+                raise
             raise SessionFileError(path, 1, 1, f"cannot read: {error.strerror or error}") from None
-        except SessionFileError:
-            if lock is not None:
-                lock.release()
-            raise
+        self.close()
+        self._loop = asyncio.get_running_loop()
         self.path, self._lock, self.holder = path, lock, holder
         self.read_only_reason = reason
         self.disk = DiskFile(path, raw)
@@ -175,8 +178,12 @@ class Persistence:
         self._flushed.wait(DEBOUNCE if delay is None else delay)
         self._pending = False
         outcome = self._save()
-        with contextlib.suppress(RuntimeError):  # the app is closing; close() saves the rest
-            self.app.call_from_thread(self._after_save, outcome)
+        # Hand the outcome to the UI thread without waiting: at exit the loop may never run it
+        # (close() saves what is left), and a blocked worker would hold up the exit.
+        loop = self._loop
+        with contextlib.suppress(RuntimeError):  # the loop is closed
+            if loop is not None:
+                loop.call_soon_threadsafe(self.app.call_later, self._after_save, outcome)
 
     def flush(self) -> Outcome:
         """Save now, in this thread (waits for a save in progress); returns the outcome."""

@@ -32,6 +32,7 @@ async def test_no_local_changes_reloads_within_two_seconds(sessions_dir: Path) -
         edit_outside(path, "Theirs after git pull")
         took = await wait_until(pilot, lambda: app.session.title == "Theirs after git pull", 2.5)
         assert took < 2.5
+        await pilot.pause()
         assert any("changed on disk" in n.message for n in app._notifications)
         assert app.undo_stack == []  # undo must not bring back what the pull replaced
         assert not app.unsaved

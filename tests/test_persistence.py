@@ -46,7 +46,7 @@ async def test_autosave_is_debounced_and_keeps_a_bak(sessions_dir: Path, monkeyp
         assert persistence.DEBOUNCE <= 0.5
         assert len(writes) == 1  # five quick changes, one write
         assert backup_path(path).read_bytes() == before
-        assert not app.unsaved
+        await wait_until(pilot, lambda: not app.unsaved)
 
 
 async def test_quit_waits_for_the_last_save(sessions_dir: Path) -> None:
@@ -176,3 +176,19 @@ async def test_read_only_open_takes_no_lock(sessions_dir: Path) -> None:
         lock = SessionLock(path)
         assert lock.acquire() is None
         lock.release()
+
+
+async def test_a_file_that_fails_to_open_leaves_the_open_session_saving(sessions_dir: Path):
+    path = sessions_dir / FORUM
+    broken = sessions_dir / "broken.toml"
+    broken.write_text('title = "x"\nminutes = = 3\n', encoding="utf-8")
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not app.open_session(broken)
+        assert app.path == path and not app.read_only
+        rename(app, "Still saved")
+        app.flush_save()
+        assert load(path).title == "Still saved"
+        assert app.open_session(path) and not app.read_only  # reopening the same file
+        await pilot.pause()
+        assert any("broken.toml:2:11" in n.message for n in app._notifications)

@@ -121,3 +121,26 @@ def test_discovery_lists_a_symlink_out_of_the_folder_as_broken(tmp_path: Path) -
     assert entries["good.toml"].title == "PO Forum"
     assert "outside the session folder" in str(entries["prev.toml"].error)
     assert "loop.toml" not in entries or hasattr(entries["loop.toml"], "error")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("99999999999999999999999999999999", "must be 1..480"),
+        ("-9223372036854775809", "must be 1..480"),
+        ("0", "must be 1..480"),
+        ("481", "must be 1..480"),
+        ("inf", "valid integer"),
+        ("nan", "valid integer"),
+        ("1e400", "valid integer"),
+        ('"10"', "valid integer"),
+        ("true", "valid integer"),
+    ],
+)
+def test_huge_and_odd_timeboxes_are_located_errors(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    text = GOOD.replace("minutes = 10", f"minutes = {value}", 1)
+    error = error_of(tmp_path, text)
+    assert error.startswith("9:11: agenda[1].minutes: ")
+    assert message in error
