@@ -490,7 +490,6 @@ class PoforumApp(App[None]):
         Carries over from `previous_path`, or from the open session's file when None.
         """
         from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
-        from poforum_tui.store import load
         from poforum_tui.store.carryover import followers, session_after
 
         if previous_path is None or (
