@@ -150,3 +150,10 @@ def test_participants() -> None:
         participant_ops.add_participant(s, "Dana Levi")
     s = participant_ops.set_working_agreement(s, ["Cameras on", " ", "Timebox everything"])
     assert s.working_agreement == ("Cameras on", "Timebox everything")
+
+
+@pytest.mark.parametrize("pattern", ["0", "7", "7+x", "0+5", "400+100"])
+def test_bad_lean_coffee_patterns_are_refused_in_the_file(pattern: str) -> None:
+    with pytest.raises(ValidationError):
+        AgendaItem(id="a", title="A", minutes=7, pattern=pattern)
+    assert AgendaItem(id="a", title="A", minutes=7, pattern=" 7 + 5 + 3 ").pattern == " 7 + 5 + 3 "

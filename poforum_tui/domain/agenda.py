@@ -11,7 +11,13 @@ import datetime as dt
 from poforum_tui.domain._build import build, replace, swap
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id
-from poforum_tui.domain.models import MAX_TIMEBOX, MIN_TIMEBOX, AgendaItem, Session
+from poforum_tui.domain.models import (
+    MAX_TIMEBOX,
+    MIN_TIMEBOX,
+    AgendaItem,
+    Session,
+    pattern_steps,
+)
 
 ACTIVE = ("running", "paused")
 
@@ -235,15 +241,10 @@ def reset_item(session: Session, item_id: str) -> Session:
 
 def parse_pattern(text: str) -> tuple[int, ...]:
     """`"7+5+3"` as (7, 5, 3): whole minutes joined by `+`, at least two steps."""
-    parts = [part.strip() for part in text.split("+")]
-    if len(parts) < 2 or not all(part.isdigit() for part in parts):
-        raise DomainError("write whole minutes joined by +, like 7+5+3")
-    steps = tuple(int(part) for part in parts)
-    if min(steps) < MIN_TIMEBOX:
-        raise DomainError("every step is at least 1 minute")
-    if sum(steps) > MAX_TIMEBOX:
-        raise DomainError(f"the steps add up to {sum(steps)}; at most {MAX_TIMEBOX} minutes")
-    return steps
+    try:
+        return pattern_steps(text)
+    except ValueError as error:
+        raise DomainError(str(error)) from None
 
 
 def pattern_ends(pattern: str) -> tuple[int, ...]:

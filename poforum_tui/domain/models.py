@@ -87,6 +87,26 @@ def _sibling_file(value: str) -> str:
     return value
 
 
+def pattern_steps(text: str) -> tuple[int, ...]:
+    """A Lean Coffee pattern `"7+5+3"` as (7, 5, 3): whole minutes joined by `+`."""
+    parts = [part.strip() for part in text.split("+")]
+    if len(parts) < 2 or not all(part.isdigit() for part in parts):
+        raise ValueError("write whole minutes joined by +, like 7+5+3")
+    steps = tuple(int(part) for part in parts)
+    if min(steps) < MIN_TIMEBOX:
+        raise ValueError("every step is at least 1 minute")
+    if sum(steps) > MAX_TIMEBOX:
+        raise ValueError(f"the steps add up to {sum(steps)}; at most {MAX_TIMEBOX} minutes")
+    return steps
+
+
+def _optional_pattern(value: str | None) -> str | None:
+    value = _blank_is_none(value)
+    if value is not None:
+        pattern_steps(value)
+    return value
+
+
 def _optional_sibling(value: str | None) -> str | None:
     value = _blank_is_none(value)
     return None if value is None else _sibling_file(value)
@@ -95,6 +115,8 @@ def _optional_sibling(value: str | None) -> str | None:
 Text = Annotated[str, AfterValidator(_non_empty)]
 OptionalText = Annotated[str | None, AfterValidator(_blank_is_none)]
 """An optional text key: empty or blank means absent (it is not written)."""
+Pattern = Annotated[str | None, AfterValidator(_optional_pattern)]
+"""An optional Lean Coffee timebox pattern such as 7+5+3."""
 SiblingFile = Annotated[str | None, AfterValidator(_optional_sibling)]
 """An optional file name in the session's own folder (`follows`, `carried_from`)."""
 Timebox = Annotated[int, Field(strict=True), AfterValidator(_timebox)]
@@ -125,7 +147,7 @@ class AgendaItem(Model):
     started_at: dt.datetime | None = None
     notes: OptionalText = None
     topic: OptionalText = None
-    pattern: OptionalText = None
+    pattern: Pattern = None
 
     @model_validator(mode="after")
     def _clock_state(self) -> AgendaItem:
