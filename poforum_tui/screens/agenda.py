@@ -65,7 +65,7 @@ class AgendaScreen(SessionScreen):
         Binding("b", "rebalance", "Rebalance", id="agenda-rebalance"),
         Binding("a", "add", "Add", id="agenda-add"),
         Binding("e", "edit", "Edit", id="agenda-edit"),
-        Binding("delete", "delete", "Delete", id="agenda-delete", key_display="del"),
+        Binding("delete,backspace", "delete", "Delete", id="agenda-delete", key_display="del"),
         Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
         Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
     ]
