@@ -344,3 +344,22 @@ async def test_the_current_items_notes_are_shown(sessions_dir: Path) -> None:
         await pilot.press("space")
         text = str(app.screen.query_one("#timer-text").render())
         assert "Six items carried from the kickoff" in text
+
+
+async def test_presenter_mode_still_asks_to_keep_discussing(sessions_dir: Path) -> None:
+    clock = FakeClock(START)
+    app = make_app(sessions_dir, FORUM, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        agenda = app.screen
+        app.change(lambda s: ops.edit_item(s, "follow-ups", minutes=7, pattern="7+5+3"))
+        await pilot.press("space", "p")
+        await pilot.pause()
+        presenter = app.screen
+        assert presenter is not agenda
+        agenda.tick()
+        clock.advance(7 * 60)
+        agenda.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, KeepDiscussingScreen)
+        await pilot.press("y")
+        assert app.screen is presenter and app.session.agenda[0].minutes == 12

@@ -11,6 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from poforum_tui.domain import AgendaItem, Session
@@ -64,7 +65,7 @@ class AgendaScreen(SessionScreen):
         Binding("b", "rebalance", "Rebalance", id="agenda-rebalance"),
         Binding("a", "add", "Add", id="agenda-add"),
         Binding("e", "edit", "Edit", id="agenda-edit"),
-        Binding("delete", "delete", "Delete", id="agenda-delete", key_display="del"),
+        Binding("delete,backspace", "delete", "Delete", id="agenda-delete", key_display="del"),
         Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
         Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
     ]
@@ -243,8 +244,10 @@ Quit any time: a running item resumes from the wall clock.
 
     def _ask_keep_discussing(self) -> None:
         session = self.app.session
-        if self._question is None or self._asking or not self.is_current or session is None:
-            return
+        screen = self.app.screen
+        shown = self in self.app.screen_stack and not isinstance(screen, ModalScreen)
+        if self._question is None or self._asking or not shown or session is None:
+            return  # asked when the agenda (or a view over it, like the presenter) is shown
         item_id, self._question = self._question, None
         item = next((i for i in session.agenda if i.id == item_id), None)
         step = ops.next_step_minutes(item) if item is not None else None

@@ -15,8 +15,13 @@ from textual.widgets import Digits, ProgressBar, Static
 from poforum_tui.domain import AgendaItem
 from poforum_tui.domain.agenda import elapsed_seconds, next_step_minutes
 from poforum_tui.domain.agenda_plan import Totals
+from poforum_tui.widgets.big_digits import BigDigits
 from poforum_tui.widgets.literal import literal
 from poforum_tui.widgets.timefmt import mmss
+
+# Terminal heights from which the block digits replace Digits (5 rows), and double (10 rows).
+BIG_FROM = 30
+HUGE_FROM = 45
 
 
 def over_text(seconds: int) -> str:
@@ -38,18 +43,25 @@ class ItemTimer(Vertical):
         text-overflow: ellipsis;
     }
     ItemTimer #timer-middle {
-        height: 3;
+        height: auto;
     }
-    ItemTimer #timer-digits {
+    ItemTimer #timer-digits, ItemTimer #timer-big {
         width: auto;
         color: $success;
         text-style: bold;
         padding-right: 2;
     }
-    ItemTimer.-paused #timer-digits, ItemTimer.-idle #timer-digits {
+    ItemTimer #timer-big, ItemTimer.-big #timer-digits {
+        display: none;
+    }
+    ItemTimer.-big #timer-big {
+        display: block;
+    }
+    ItemTimer.-paused #timer-digits, ItemTimer.-idle #timer-digits,
+    ItemTimer.-paused #timer-big, ItemTimer.-idle #timer-big {
         color: $text-muted;
     }
-    ItemTimer.-overrun #timer-digits {
+    ItemTimer.-overrun #timer-digits, ItemTimer.-overrun #timer-big {
         color: $error;
     }
     ItemTimer.-overrun #timer-bar Bar > .bar--complete {
@@ -75,6 +87,7 @@ overrun in red; the bar fills with the time spent.
         yield Static(id="timer-title")
         with Horizontal(id="timer-middle"):
             yield Digits("--:--", id="timer-digits")
+            yield BigDigits("--:--", id="timer-big")
             yield Static(id="timer-text")
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="timer-bar")
 
@@ -170,5 +183,10 @@ overrun in red; the bar fills with the time spent.
         self.set_class(paused, "-paused")
         self.query_one("#timer-title", Static).update(title)
         self.query_one("#timer-digits", Digits).update(digits)
+        height = self.app.size.height
+        self.set_class(height >= BIG_FROM, "-big")
+        big = self.query_one(BigDigits)
+        big.scale = 2 if height >= HUGE_FROM else 1
+        big.update(digits)
         self.query_one("#timer-bar", ProgressBar).update(total=1000, progress=round(done * 1000))
         self.query_one("#timer-text", Static).update(text)
