@@ -212,3 +212,18 @@ async def test_escape_closes_an_empty_filter(sessions_dir: Path) -> None:
         await pilot.press("escape")
         assert not field.display
         assert isinstance(app.focused, CardList)
+
+
+async def test_letters_typed_as_the_picker_opens_reach_its_filter(sessions_dir: Path) -> None:
+    from poforum_tui.screens.voter_picker import VoterPicker
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        topic = current(app)
+        picker = VoterPicker("Who votes?", [("Tomás Reyes", ""), ("Aisha Bello", "")])
+        await app.push_screen(picker)
+        picker.set_focus(None)  # as if the keys arrive before the filter is focused
+        await pilot.press(*"tom")
+        assert picker.query_one("#picker-filter").value == "tom"
+        assert app.session.topic(topic.id).votes == {}
