@@ -212,3 +212,40 @@ async def test_escape_closes_an_empty_filter(sessions_dir: Path) -> None:
         await pilot.press("escape")
         assert not field.display
         assert isinstance(app.focused, CardList)
+
+
+async def test_letters_typed_as_the_picker_opens_reach_its_filter(sessions_dir: Path) -> None:
+    from poforum_tui.screens.voter_picker import VoterPicker
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        topic = current(app)
+        picker = VoterPicker("Who votes?", [("Tomás Reyes", ""), ("Aisha Bello", "")])
+        await app.push_screen(picker)
+        picker.set_focus(None)  # as if the keys arrive before the filter is focused
+        await pilot.press(*"tom")
+        assert picker.query_one("#picker-filter").value == "tom"
+        assert app.session.topic(topic.id).votes == {}
+
+
+async def test_focus_item_selects_a_topic_in_any_column(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        app.screen.focus_item("t6")  # in Discussed, the third column
+        await pilot.pause()
+        assert current(app).id == "t6"
+        assert app.screen.focused_column().column.id == "discussed"
+
+
+async def test_a_search_hit_on_a_topic_opens_the_board_on_it(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"split stories that span", "enter")
+        hit = app.screen.highlighted_hit()
+        assert hit is not None and hit.where == "topic"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert current(app).id == hit.item_id

@@ -97,6 +97,7 @@ The forum's backlog of dilemmas, in columns.
         self.last_voter: str | None = None
         self._focused_column: str | None = None
         self._was_empty = False
+        self._wanted: str | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
@@ -134,7 +135,9 @@ The forum's backlog of dilemmas, in columns.
         container.mount_all(self.columns.values())
         self._size_columns()
         target = keep if keep in self.columns else next(iter(self.columns), None)
-        if target is not None and not isinstance(self.focused, Input):
+        if self._wanted is not None:
+            self.call_after_refresh(self._focus_wanted)
+        elif target is not None and not isinstance(self.focused, Input):
             self.call_after_refresh(self._focus, target)
 
     def on_resize(self) -> None:
@@ -187,6 +190,23 @@ The forum's backlog of dilemmas, in columns.
             column.cards.select(topic_id)
         column.cards.focus()
         self._focused_column = column_id
+
+    def focus_item(self, topic_id: str) -> None:
+        """Select a topic (e.g. a search hit) once the board is drawn; the filter gives way."""
+        self._wanted = topic_id
+        self.call_after_refresh(self._focus_wanted)
+
+    def _focus_wanted(self) -> None:
+        session, topic_id = self.app.session, self._wanted
+        topic = (
+            next((t for t in session.board.topics if t.id == topic_id), None) if session else None
+        )
+        if topic is None or topic.column not in self.columns:
+            return  # not drawn yet: _rebuild calls again
+        self._wanted = None
+        if self.filter_text and not ops.matches(topic, self.filter_text):
+            self.action_clear_filter()
+        self._focus(topic.column, topic.id)
 
     def focused_column(self) -> BoardColumn | None:
         """The column whose cards have focus (or had it last, while a field has focus)."""

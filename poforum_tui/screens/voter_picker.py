@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -77,7 +78,9 @@ class VoterPicker(ModalScreen[VoterChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(literal(self.picker_title), id="picker-title")
-            yield Input(placeholder="Type part of a name", id="picker-filter")
+            yield Input(
+                placeholder="Type part of a name", id="picker-filter", select_on_focus=False
+            )
             yield OptionList(id="picker-list")
             hint = "enter picks · escape cancels"
             if self.allow_new:
@@ -86,6 +89,14 @@ class VoterPicker(ModalScreen[VoterChoice]):
 
     def on_mount(self) -> None:
         self._refilter("")
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed before the filter has focus (right after `v`) still go into it."""
+        field = self.query_one("#picker-filter", Input)
+        if not field.has_focus and event.is_printable and event.character:
+            event.stop()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
