@@ -258,3 +258,19 @@ async def test_filter_that_matches_nothing_says_so(sessions_dir: Path, clock) ->
         assert app.screen is screen
         await pilot.press("f", "f")
         assert follow_ups.row_count == 6
+
+
+async def test_focus_item_selects_a_decision_before_and_after_mount(
+    sessions_dir: Path, clock
+) -> None:
+    app = make_app(sessions_dir, FORUM, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.switch_mode("decisions")
+        app.screen.focus_item("d5")  # straight after the switch, as a search hit does
+        await pilot.pause()
+        screen = app.screen
+        assert screen.selected().id == "d5"
+        await pilot.press("f")  # open only
+        screen.focus_item("d7")
+        await pilot.pause()
+        assert screen.status_filter == "all" and screen.selected().id == "d7"

@@ -82,6 +82,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         self.kind_filter = "all"
         self._previous_titles: dict[Path, str] = {}
         self._known_ids: set[str] | None = None
+        self._wanted: str | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
@@ -132,9 +133,17 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             current_title = "Recorded this session"
         self.query_one("#current-title", Static).update(literal(current_title))
         self._summary(session, follow_ups, waiting)
-        self._place_focus(self._new_id(session))
+        wanted, self._wanted = self._wanted, None
+        self._place_focus(wanted or self._new_id(session))
         self._show_detail()
         self.refresh_bindings()  # e / delete / space / o depend on what is selected
+
+    def focus_item(self, decision_id: str) -> None:
+        """Select decision `decision_id` (a search hit), clearing filters that hide it."""
+        self.status_filter = self.kind_filter = "all"
+        self._wanted = decision_id
+        if self.is_mounted and self.app.session is not None:
+            self.show_session(self.app.session)
 
     def _new_id(self, session: Session) -> str | None:
         """The id of an item added since the last draw (to put the cursor on it)."""
