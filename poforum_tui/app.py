@@ -205,19 +205,10 @@ class PoforumApp(App[None]):
         if self.read_only or self.persistence.flush() == "saved":
             self.exit()
             return
-        from poforum_tui.screens.choice import Choice, ChoiceScreen
+        from poforum_tui.screens.file_questions import unsaved_quit_question
 
         reason = self.persistence.error or "the file changed on disk and you have not decided"
-        question = ChoiceScreen(
-            "Your last changes are not saved",
-            f"{reason}.\nA copy goes beside the session file, or into your home folder.",
-            [
-                Choice("r", "retry", "Try again"),
-                Choice("c", "copy", "Save a copy and quit"),
-                Choice("d", "discard", "Quit without saving"),
-            ],
-            cancel="Stay",
-        )
+        question = unsaved_quit_question(reason)
         self.push_screen(question, self._quit_answer)
 
     async def _quit_answer(self, answer: str | None) -> None:

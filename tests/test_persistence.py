@@ -155,7 +155,8 @@ async def test_a_lock_left_by_a_dead_instance_does_not_block(sessions_dir: Path)
         assert "pid=" in lock_file.read_text() and "999999" not in lock_file.read_text()
 
 
-async def test_unmount_saves_and_unlocks(sessions_dir: Path) -> None:
+async def test_unmount_saves_and_unlocks(sessions_dir: Path, monkeypatch) -> None:
+    monkeypatch.setattr(persistence, "DEBOUNCE", 30)  # only the save at exit can write it
     path = sessions_dir / FORUM
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)):
@@ -192,3 +193,24 @@ async def test_a_file_that_fails_to_open_leaves_the_open_session_saving(sessions
         assert app.open_session(path) and not app.read_only  # reopening the same file
         await pilot.pause()
         assert any("broken.toml:2:11" in n.message for n in app._notifications)
+
+
+async def test_a_crash_in_a_screen_still_saves_the_last_change(sessions_dir: Path, monkeypatch):
+    from poforum_tui.screens.board import BoardScreen
+
+    def crash(self, session):
+        raise ZeroDivisionError("a bug in a screen")
+
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    monkeypatch.setattr(BoardScreen, "show_session", crash)
+    monkeypatch.setattr(persistence, "DEBOUNCE", 30)  # only the save at exit can write it
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            rename(app, "Saved despite the crash")
+            await pilot.press("2")
+            await pilot.pause()
+    except ZeroDivisionError:
+        pass
+    assert not app.is_running
+    assert load(path).title == "Saved despite the crash"
