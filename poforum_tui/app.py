@@ -231,8 +231,8 @@ class PoforumApp(App[None]):
             self.read_only = False
             self._show_title()
             self.notify("You are now editing this file.", title="Took over")
-        elif self.persistence.holder is not None:
-            self.notify(self.persistence.status()[0], title="Still in use", severity="warning")
+        elif self.persistence.holder is not None or self.persistence.read_only_reason:
+            self.notify(self.persistence.status()[0], title="Still read-only", severity="warning")
 
     # -- per-user settings: theme and keys ---------------------------------------------------
 
@@ -339,7 +339,7 @@ class PoforumApp(App[None]):
         yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
         if self.session is not None and not self.read_only:
             yield SystemCommand("Rename session", "Change the open session's title", self.rename)
-        if self.persistence.holder is not None:
+        if self.persistence.holder is not None or self.persistence.read_only_reason:
             yield SystemCommand(
                 "Take over editing",
                 "Edit this file once the other poforum holding it has quit",

@@ -144,7 +144,7 @@ class Persistence:
             self.app.notify(f"Cannot lock: {error.strerror or error}", severity="error")
             return False
         if holder is not None:
-            self.holder = holder
+            self.holder, self.read_only_reason = holder, None
             self._show_status()
             return False
         self._lock, self.holder, self.read_only_reason = lock, None, None
@@ -375,7 +375,11 @@ class Persistence:
                 "warning",
             )
         if self.read_only_reason:
-            return f"Read-only: {self.read_only_reason}.", "warning"
+            return (
+                f"Read-only: {self.read_only_reason}. Once that is fixed, "
+                "ctrl+p → Take over editing.",
+                "warning",
+            )
         return "", ""
 
     def _show_status(self) -> None:
