@@ -205,19 +205,10 @@ class PoforumApp(App[None]):
         if self.read_only or self.persistence.flush() == "saved":
             self.exit()
             return
-        from poforum_tui.screens.choice import Choice, ChoiceScreen
+        from poforum_tui.screens.file_questions import unsaved_quit_question
 
         reason = self.persistence.error or "the file changed on disk and you have not decided"
-        question = ChoiceScreen(
-            "Your last changes are not saved",
-            f"{reason}.\nA copy goes beside the session file, or into your home folder.",
-            [
-                Choice("r", "retry", "Try again"),
-                Choice("c", "copy", "Save a copy and quit"),
-                Choice("d", "discard", "Quit without saving"),
-            ],
-            cancel="Stay",
-        )
+        question = unsaved_quit_question(reason)
         self.push_screen(question, self._quit_answer)
 
     async def _quit_answer(self, answer: str | None) -> None:
@@ -240,8 +231,8 @@ class PoforumApp(App[None]):
             self.read_only = False
             self._show_title()
             self.notify("You are now editing this file.", title="Took over")
-        elif self.persistence.holder is not None:
-            self.notify(self.persistence.status()[0], title="Still in use", severity="warning")
+        elif self.persistence.holder is not None or self.persistence.read_only_reason:
+            self.notify(self.persistence.status()[0], title="Still read-only", severity="warning")
 
     # -- per-user settings: theme and keys ---------------------------------------------------
 
@@ -348,7 +339,7 @@ class PoforumApp(App[None]):
         yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
         if self.session is not None and not self.read_only:
             yield SystemCommand("Rename session", "Change the open session's title", self.rename)
-        if self.persistence.holder is not None:
+        if self.persistence.holder is not None or self.persistence.read_only_reason:
             yield SystemCommand(
                 "Take over editing",
                 "Edit this file once the other poforum holding it has quit",

@@ -19,7 +19,7 @@ from typing import Any, Literal, Protocol
 from textual.timer import Timer
 
 from poforum_tui.domain import Session
-from poforum_tui.screens.choice import Choice, ChoiceScreen
+from poforum_tui.screens.file_questions import outside_edit_question
 from poforum_tui.store import SessionFileError, dumps, parse
 from poforum_tui.store.create import unused_path
 from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
@@ -144,7 +144,7 @@ class Persistence:
             self.app.notify(f"Cannot lock: {error.strerror or error}", severity="error")
             return False
         if holder is not None:
-            self.holder = holder
+            self.holder, self.read_only_reason = holder, None
             self._show_status()
             return False
         self._lock, self.holder, self.read_only_reason = lock, None, None
@@ -375,27 +375,12 @@ class Persistence:
                 "warning",
             )
         if self.read_only_reason:
-            return f"Read-only: {self.read_only_reason}.", "warning"
+            return (
+                f"Read-only: {self.read_only_reason}. Once that is fixed, "
+                "ctrl+p → Take over editing.",
+                "warning",
+            )
         return "", ""
 
     def _show_status(self) -> None:
         self.app.file_status = self.status()
-
-
-def outside_edit_question(name: str, broken: SessionFileError | None) -> ChoiceScreen:
-    """Ask what to do about an outside edit while this instance has unsaved changes."""
-    choices = [
-        Choice("k", "mine", "Keep mine (overwrite)"),
-        Choice("c", "copy", "Save mine as a copy"),
-    ]
-    if broken is None:
-        what = "changed on disk (an editor, a git pull)"
-        choices.insert(0, Choice("r", "theirs", "Reload theirs"))
-    else:
-        what = f"changed on disk and now has an error at {broken.location}: {broken.message}"
-    return ChoiceScreen(
-        "The session file changed outside poforum",
-        f"{name} {what} while you have changes that are not saved yet.\n"
-        f"Keep mine keeps theirs in {name}.bak; a copy is saved beside it.",
-        choices,
-    )

@@ -64,6 +64,7 @@ def monkey_keys(rng: random.Random) -> list[str]:
     return keys[:KEYS]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", list(MODES))
 async def test_monkey(sessions_dir: Path, clock, mode: str) -> None:
     app = make_app(sessions_dir, FORUM, clock=clock)

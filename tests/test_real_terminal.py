@@ -19,7 +19,10 @@ from poforum_tui.store import load
 from poforum_tui.store.lock import SessionLock
 from tests.conftest import FORUM
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 
 POFORUM = Path(sys.executable).with_name("poforum")
 

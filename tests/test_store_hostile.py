@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from poforum_tui.store import SessionFileError, discover, load
+from poforum_tui.store import SessionFileError, discover, load, save
 from poforum_tui.store.limits import MAX_BYTES, MAX_ITEMS
 from poforum_tui.store.paths import sibling
 from tests.test_store_load import GOOD, error_of
@@ -144,3 +144,13 @@ def test_huge_and_odd_timeboxes_are_located_errors(
     error = error_of(tmp_path, text)
     assert error.startswith("9:11: agenda[1].minutes: ")
     assert message in error
+
+
+@pytest.mark.parametrize("text", ["a\r\nb", "\r", "x\ry", "multi\nline", 'quote """ inside'])
+def test_line_endings_and_quotes_survive_a_save(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(GOOD)
+    session = load(path)
+    session = session.model_copy(update={"working_agreement": (text,)})
+    save(session, path)
+    assert load(path).working_agreement == (text,)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -53,8 +53,8 @@ class ChoiceScreen(ModalScreen[str | None]):
         height: auto;
     }
     ChoiceScreen #choice-buttons Button {
-        margin-right: 1;
-        min-width: 10;
+        width: auto;
+        margin-bottom: 1;
     }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice-cancel", show=False)]
@@ -72,11 +72,13 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(id="choice"):
             yield Static(literal(self.question), id="choice-title")
             yield Static(literal(self.message, one_line=False), id="choice-message")
-            with Horizontal(id="choice-buttons"):
+            with Vertical(id="choice-buttons"):
                 for choice in self.choices:
-                    yield Button(f"{choice.label} ({choice.key})", id=f"choice-{choice.value}")
+                    yield Button(
+                        f"{choice.key}  {choice.label}", id=f"choice-{choice.value}", compact=True
+                    )
                 if self.cancel:
-                    yield Button(f"{self.cancel} (esc)", id="choice-cancel")
+                    yield Button(f"esc  {self.cancel}", id="choice-cancel", compact=True)
 
     def on_key(self, event: events.Key) -> None:
         for choice in self.choices:
