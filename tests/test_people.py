@@ -71,3 +71,16 @@ async def test_add_participant_and_toggle_presence(sessions_dir: Path) -> None:
         assert app.session.participants[0].present is first.present
     saved = load(sessions_dir / KICKOFF)
     assert saved.participants[-1].name == "Rivka Stern"
+
+
+async def test_letters_typed_before_the_form_focuses_reach_its_first_field(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_edit_people()
+        await pilot.pause()
+        await pilot.press("a")
+        app.screen.set_focus(None)  # as when keys arrive before AUTO_FOCUS has run
+        await pilot.press(*"Rivka", "enter")
+        assert app.session.participants[-1].name == "Rivka"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -134,6 +135,16 @@ class FormScreen(ModalScreen[T]):
     def submit(self) -> None:
         """Validate; `refuse()` a field or `dismiss()` with the result."""
         raise NotImplementedError
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed before the first field has focus (right after `a`) still reach it."""
+        if self.focused is not None or not (event.is_printable and event.character):
+            return
+        first = self.query(self.AUTO_FOCUS or "Input").first() if self.is_mounted else None
+        if isinstance(first, Input):
+            event.stop()
+            first.focus()
+            first.insert_text_at_cursor(event.character)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
