@@ -82,5 +82,6 @@ async def test_letters_typed_before_the_form_focuses_reach_its_first_field(
         await pilot.pause()
         await pilot.press("a")
         app.screen.set_focus(None)  # as when keys arrive before AUTO_FOCUS has run
+        await pilot.pause()
         await pilot.press(*"Rivka", "enter")
         assert app.session.participants[-1].name == "Rivka"
