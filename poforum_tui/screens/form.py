@@ -143,10 +143,9 @@ class FormScreen(ModalScreen[T]):
         first = self.query(self.AUTO_FOCUS or "Input").first() if self.is_mounted else None
         if isinstance(first, Input):
             event.stop()
-            selects, first.select_on_focus = first.select_on_focus, False  # keep the letter
+            first.select_on_focus = False  # selecting on focus would let the next key replace it
             first.insert_text_at_cursor(event.character)
             first.focus()
-            self.call_after_refresh(setattr, first, "select_on_focus", selects)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
