@@ -230,6 +230,7 @@ class PoforumApp(App[None]):
         if self.persistence.take_over():
             self.read_only = False
             self._show_title()
+            self.refresh_bindings()
             self.notify("You are now editing this file.", title="Took over")
         elif self.persistence.holder is not None or self.persistence.read_only_reason:
             self.notify(self.persistence.status()[0], title="Still read-only", severity="warning")

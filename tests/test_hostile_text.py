@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from poforum_tui.domain import AgendaItem, Board, Column, Decision, Participant, Session, Topic
@@ -98,8 +99,9 @@ async def visit_every_screen(folder: Path, session: Session) -> None:
             await pilot.pause()
             assert app.is_running
         table = app.screen.query_one(DataTable)
-        shown = str(table.get_row_at(0)[1])
-        assert shown == clip(clean(session.agenda[0].title), CELL_WIDTH)
+        shown = str(table.get_row_at(0)[1])  # the title, then the item's pattern if it has one
+        assert shown.startswith(clip(clean(session.agenda[0].title), CELL_WIDTH).removesuffix("…"))
+        assert cell_len(shown) <= CELL_WIDTH
         assert app.title == clip(clean(session.title), 200)
         await pilot.press("ctrl+q")
 
