@@ -50,3 +50,15 @@ def make_app(folder: Path, name: str | None = None, clock: FakeClock | None = No
     app = PoforumApp(folder, path=path, clock=clock or FakeClock(), **kwargs)
     app.animation_level = "none"
     return app
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):
+    """A private tmux server for driving the real `poforum`; killed afterwards."""
+    from tests.terminal import Tmux
+
+    server = Tmux(tmp_path)
+    try:
+        yield server
+    finally:
+        server.kill()
