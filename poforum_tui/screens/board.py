@@ -25,6 +25,7 @@ from poforum_tui.screens.topic_form import TopicForm, TopicRequest
 from poforum_tui.widgets.board_column import BoardColumn
 from poforum_tui.widgets.card_list import CardList
 from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.words import plural
 
 MIN_COLUMN_WIDTH = 19
 TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
@@ -156,7 +157,7 @@ The forum's backlog of dilemmas, in columns.
         board = session.board
         budget = board.vote_budget()
         auto = " (auto)" if board.votes_per_person is None else ""
-        parts = [f"{len(board.topics)} topics", f"{budget} votes each{auto}"]
+        parts = [plural(len(board.topics), "topic"), f"{plural(budget, 'vote')} each{auto}"]
         parts.append("tallies hidden: h reveals" if board.votes_hidden else "tallies shown")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")

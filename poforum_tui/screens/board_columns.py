@@ -5,6 +5,7 @@ from __future__ import annotations
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.column_forms import ColumnForm, MoveTopicsPicker
 from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.widgets.words import plural
 
 
 class ColumnActions:
@@ -55,7 +56,9 @@ class ColumnActions:
         if not others:
             self.notify("The last column keeps its topics: add another column first.")
             return
-        question = f"“{title}” has {count} topics. Move them to which column, then delete it?"
+        question = (
+            f"“{title}” has {plural(count, 'topic')}. Move them to which column, then delete it?"
+        )
         self.app.push_screen(
             MoveTopicsPicker(question, others), lambda to: delete(to) if to else None
         )

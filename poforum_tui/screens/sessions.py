@@ -20,7 +20,8 @@ from poforum_tui.store.search import Hit, search
 from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.literal import clean, literal
-from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview, plural
+from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview
+from poforum_tui.widgets.words import plural
 
 Entry = SessionSummary | BrokenSession
 MAX_SHOWN_HITS = 200

@@ -11,6 +11,7 @@ from poforum_tui.store import BrokenSession, SessionSummary
 from poforum_tui.store.discovery import awaits_outcome
 from poforum_tui.widgets.literal import clean
 from poforum_tui.widgets.timefmt import mmss
+from poforum_tui.widgets.words import plural
 
 KIND_NAMES = {
     "po-forum": "PO forum",
@@ -23,10 +24,6 @@ KIND_NAMES = {
 STATUS_MARKS = {"pending": "·", "running": "▶", "paused": "⏸", "done": "✓", "skipped": "⤼"}
 DECISION_MARKS = {"decision": "◆", "experiment": "⚗", "action": "➤"}
 TOP_TOPICS = 5
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class SessionPreview(VerticalScroll, can_focus=False):
