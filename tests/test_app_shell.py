@@ -94,3 +94,16 @@ async def test_markup_in_titles_is_shown_literally(sessions_dir: Path) -> None:
         detail = app.screen.query_one("#board-detail")
         assert hostile in str(detail.content) and hostile in str(detail.render())
         assert app.is_running
+
+
+async def test_palette_lists_every_key_of_the_screen_with_its_key(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Vote (v)" in titles
+        assert any(t.startswith("Add") and t.endswith("(a)") for t in titles)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Vote (v)")
+        await command.callback()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "VoterPicker"

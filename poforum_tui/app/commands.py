@@ -1,0 +1,247 @@
+"""The command palette: every screen, every action with its key, and the app's commands.
+
+Also the flows those commands start (new session, carry-over, exports, decisions, people).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from poforum_tui.domain import DomainError, session_info
+from poforum_tui.store import SessionFileError, load
+from poforum_tui.store.create import create_session_file
+from poforum_tui.store.export import FORMAT_LABELS, export_path, write_export
+from poforum_tui.store.templates import from_template, list_templates
+
+SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
+
+
+class PaletteCommands(App):
+    """Mixin: what `ctrl+p` offers, and the dialogs behind those commands."""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for mode in SCREEN_MODES:
+            yield SystemCommand(
+                f"Go to {mode.title()}",
+                f"Show the {mode.title()} screen",
+                lambda mode=mode: self.action_go(mode),
+            )
+        yield SystemCommand("Undo", "Undo the last change (ctrl+z)", self.action_undo)
+        if self.session is not None:
+            yield SystemCommand(
+                "Show the working agreement (stop the line)",
+                "The agreement, large, for the room (w)",
+                self.action_show_agreement,
+            )
+            yield SystemCommand(
+                "Edit participants and working agreement",
+                "Who is here, their roles and domains; the agreement's lines",
+                self.action_edit_people,
+            )
+        yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
+        if self.session is not None and not self.read_only:
+            yield SystemCommand("Rename session", "Change the open session's title", self.rename)
+        if self.persistence.holder is not None or self.persistence.read_only_reason:
+            yield SystemCommand(
+                "Take over editing",
+                "Edit this file once the other poforum holding it has quit",
+                self.action_take_over,
+            )
+        for template in list_templates():
+            yield SystemCommand(
+                f"New session from template: {template.name}",
+                template.description,
+                lambda name=template.name: self.new_session_from(name),
+            )
+        yield from self._decision_commands()
+        if self.session is not None and self.path is not None:
+            for fmt, label in FORMAT_LABELS.items():
+                yield SystemCommand(
+                    f"Export {label}",
+                    f"Write {export_path(self.path, fmt).name} beside the session file",
+                    lambda fmt=fmt: self.export_open_session(fmt),
+                )
+        palette = getattr(screen, "palette_commands", None)
+        if palette is not None:
+            yield from palette()
+        yield from self._key_commands(screen)
+
+    def _key_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key that works on `screen` now, as a command that names its key."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            node, binding, enabled = active.node, active.binding, active.enabled
+            if node is self or not binding.description or not enabled:
+                continue
+            title = f"{binding.description} ({self.get_key_display(binding)})"
+            if title in seen:
+                continue
+            seen.add(title)
+            yield SystemCommand(
+                title,
+                binding.tooltip or f"The {key} key on this screen",
+                partial(self.run_action, binding.action, node),
+            )
+
+    def action_present(self) -> None:
+        """Presenter mode: the calm view for the shared screen (p again to leave)."""
+        from poforum_tui.screens.presenter import PresenterScreen
+
+        if self.session is None:
+            self.notify("Open a session first: highlight one and press enter.", timeout=4)
+            return
+        current = getattr(self.screen, "current_topic", None)
+        topic = current() if callable(current) else None
+        self.push_screen(PresenterScreen(topic.id if topic is not None else None))
+
+    def action_show_agreement(self) -> None:
+        from poforum_tui.screens.people import AgreementView
+
+        if self.session is not None:
+            self.push_screen(AgreementView())
+
+    def action_edit_people(self) -> None:
+        from poforum_tui.screens.people import PeopleScreen
+
+        if self.session is not None:
+            self.push_screen(PeopleScreen())
+
+    def export_open_session(self, fmt: str) -> None:
+        """Write the open session's `fmt` export beside its file and say where."""
+        if self.session is None or self.path is None:
+            return
+        try:
+            target = write_export(self.session, self.path, fmt)
+        except OSError as error:
+            self.notify(f"{error.strerror or error}", title="Not exported", severity="error")
+            return
+        self.notify(f"Wrote {target}", title="Exported", timeout=8)
+
+    def rename(self) -> None:
+        """Ask for a new title for the open session."""
+        from poforum_tui.screens.rename import RenameForm
+
+        def renamed(title: str | None) -> None:
+            if title is not None:
+                self.change(lambda s: session_info.rename(s, title), "Rename")
+
+        if self.session is not None:
+            self.push_screen(RenameForm(self.session.title), renamed)
+
+    def new_session_from(self, template: str) -> None:
+        """Ask for a title and date, write the new file from `template`, and open it."""
+        from poforum_tui.screens.new_session import NewSessionForm, NewSessionRequest
+
+        def created(request: NewSessionRequest | None) -> None:
+            if request is None:
+                return
+            session = from_template(request.template, title=request.title, date=request.date)
+            try:
+                path = create_session_file(self.folder, session)
+            except (OSError, FileExistsError) as error:
+                self.notify(str(error), title="Not created", severity="error")
+                return
+            self.notify(f"Created {path}")
+            self.open_session(path)
+
+        self.push_screen(NewSessionForm(template, self.clock.now().date()), created)
+
+    # -- decisions, carry-over and the decision log (issue 5) ------------------------------
+
+    def _decision_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Decision log",
+            "Every decision, experiment and action across the sessions",
+            self.show_decision_log,
+        )
+        if self.session is not None and self.path is not None:
+            yield SystemCommand(
+                "New session from this one (carry over)",
+                "Open items, people and backlog move to the next session",
+                self.carry_over,
+            )
+
+    def record_decision(self, topic_id: str | None = None) -> None:
+        """Open the DecisionForm (with `topic_id` linked) and add what it records."""
+        from poforum_tui.domain import decisions as decision_ops
+        from poforum_tui.screens.decision_form import DecisionDraft, DecisionForm
+
+        if self.session is None:
+            self.notify("Open a session first: pick one on the Sessions screen (0).")
+            return
+        if self.read_only:
+            self.notify("This session is open read-only.", severity="warning")
+            return
+
+        def recorded(draft: DecisionDraft | None) -> None:
+            if draft is not None:
+                self.change(
+                    lambda s: decision_ops.add_decision(s, draft.kind, draft.text, **draft.fields),
+                    f"Record {draft.kind}",
+                )
+
+        self.push_screen(DecisionForm(self.session, topic=topic_id), recorded)
+
+    def show_decision_log(self) -> None:
+        """The decision log across the session folder."""
+        from poforum_tui.screens.decision_log import DecisionLogScreen
+
+        folder = self.path.parent if self.path is not None else self.folder
+        self.push_screen(DecisionLogScreen(folder, self.clock.now().date()))
+
+    def open_session_at(self, path: Path, mode: str) -> None:
+        """Open `path` (unless it is open already) and show screen `mode`."""
+        already = self.path is not None and Path(path).resolve() == self.path.resolve()
+        if already or self.open_session(path, read_only=self.read_only):
+            self.switch_mode(mode)
+
+    def carry_over(self, previous_path: Path | None = None) -> None:
+        """Ask for the next session's title, date and template; write it, open its Decisions.
+
+        Carries over from `previous_path`, or from the open session's file when None.
+        """
+        from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
+        from poforum_tui.store.carryover import followers, session_after
+
+        if previous_path is None or (
+            self.path is not None and Path(previous_path).resolve() == self.path.resolve()
+        ):
+            previous, previous_path = self.session, self.path
+            self.flush_save()
+        else:
+            try:
+                previous = load(previous_path)
+            except SessionFileError as error:
+                self.notify(str(error), title="Cannot carry over", severity="error", timeout=10)
+                return
+        if previous is None or previous_path is None:
+            self.notify("Open a saved session first: carry-over starts from its file.")
+            return
+        folder = Path(previous_path).parent
+
+        def requested(request: CarryOverRequest | None) -> None:
+            if request is None:
+                return
+            try:
+                session = session_after(
+                    previous_path,
+                    template=request.template,
+                    title=request.title,
+                    date=request.date,
+                    previous=previous,
+                )
+                path = create_session_file(folder, session)
+            except (DomainError, SessionFileError, OSError) as error:
+                self.notify(str(error), title="Not created", severity="error", timeout=10)
+                return
+            self.notify(f"Created {path}")
+            self.open_session_at(path, "decisions")
+
+        form = CarryOverForm(previous, self.clock.now().date(), folder, followers(previous_path))
+        self.push_screen(form, requested)

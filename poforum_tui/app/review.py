@@ -1,0 +1,44 @@
+"""Read-only review: editing keys are dimmed in the footer and refused with a notice.
+
+A screen (or widget) with bindings declares `EDITING_ACTIONS: frozenset[str]` (action names
+without parameters). Textual asks only the binding's own node `check_action`, so the app
+hooks the two places every binding passes through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.actions import ActionParseResult
+from textual.actions import parse as parse_action
+from textual.app import App
+from textual.dom import DOMNode
+
+
+class ReadOnlyReview(App):
+    """Mixin: refuses the actions a screen lists in EDITING_ACTIONS while read-only."""
+
+    read_only: bool = False
+
+    def refuses_edit(self, action: str, namespace: object) -> bool:
+        """True if `action` on `namespace` edits the session and the session is read-only."""
+        if not self.read_only:
+            return False
+        _destination, name, _params = parse_action(action)
+        return name in getattr(namespace, "EDITING_ACTIONS", ())
+
+    def _check_action_state(self, action: str, default_namespace: DOMNode) -> bool | None:
+        if self.refuses_edit(action, default_namespace):
+            return None  # dimmed in the footer
+        return super()._check_action_state(action, default_namespace)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        if isinstance(action, str) and self.refuses_edit(action, default_namespace):
+            self.notify("Read-only review: nothing can be changed here.", timeout=3)
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
