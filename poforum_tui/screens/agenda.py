@@ -5,50 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from rich.text import Text
-from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from poforum_tui.domain import AgendaItem, Session
+from poforum_tui.domain import Session
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.screens.agenda_form import AgendaItemForm, AgendaItemRequest, KeepDiscussingScreen
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.confirm import ConfirmScreen
-from poforum_tui.widgets.item_timer import ItemTimer, over_text
-from poforum_tui.widgets.literal import cell, clean
+from poforum_tui.widgets.agenda_table import AgendaTable
+from poforum_tui.widgets.item_timer import ItemTimer
+from poforum_tui.widgets.literal import clean
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 from poforum_tui.widgets.timefmt import mmss
 
-STATUS_MARKS = {
-    "pending": "· todo",
-    "running": "▶ now",
-    "paused": "⏸ paused",
-    "done": "✓ done",
-    "skipped": "⤼ skipped",
-}
-# Fixed column widths, wide and narrow (below 100 columns); the title takes what is left.
-WIDTHS = {"status": 9, "owner": 16, "time": 13, "over": 11}
-NARROW = {"status": 1, "owner": 13, "time": 13, "over": 11}
 MINUTE = Binding.Group("±1 min")
 SELECTED = ("edit", "delete", "move", "skip", "reset")
 CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
-
-
-class AgendaTable(DataTable):
-    """The agenda rows; says when its width changes so the title column can fill it."""
-
-    class Resized(Message):
-        pass
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.post_message(self.Resized())
 
 
 class AgendaScreen(SessionScreen):
@@ -91,8 +69,6 @@ Quit any time: a running item resumes from the wall clock.
         self._last_remaining: dict[tuple[str, str], int] = {}
         self._question: str | None = None
         self._asking = False
-        self._title_width = 0
-        self._narrow = True
         self._active_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -113,13 +89,10 @@ Quit any time: a running item resumes from the wall clock.
     # -- drawing -------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(AgendaTable)
         selected = self.selected_id()
         now = self.app.clock.now()
-        self._columns(table)
-        table.clear()
-        for item in session.agenda:
-            table.add_row(*self._row(item, session, now), key=item.id)
+        table.show_rows(session, now)
         ids = [item.id for item in session.agenda]
         active = next((i.id for i in session.agenda if i.status in ops.ACTIVE), None)
         if active != self._active_id and active is not None:
@@ -130,49 +103,9 @@ Quit any time: a running item resumes from the wall clock.
         self.show_time(session, now)
         self.refresh_bindings()
 
-    def _columns(self, table: DataTable) -> None:
-        widths = NARROW if table.size.width < 98 else WIDTHS
-        title = max(12, table.size.width - sum(widths.values()) - 2 * len(widths) - 4)
-        if title == self._title_width:
-            return
-        self._title_width = title
-        self._narrow = widths is NARROW
-        table.clear(columns=True)
-        table.add_column("" if widths is NARROW else "Status", key="status", width=widths["status"])
-        table.add_column("Item", key="title", width=title)
-        table.add_column("Owner", key="owner", width=widths["owner"])
-        table.add_column("Actual / box", key="time", width=widths["time"])
-        table.add_column("Over", key="over", width=widths["over"])
-
     def on_agenda_table_resized(self) -> None:
         if self.app.session is not None:
             self.show_session(self.app.session)
-
-    def _row(self, item: AgendaItem, session: Session, now: dt.datetime) -> list[Text]:
-        theme = self.app.current_theme
-        current = ops.current_item(session)
-        style = f"bold {theme.accent}" if current is not None and item.id == current.id else ""
-        if item.status == "skipped":
-            style = "dim"
-        title = item.title + (f"  [{item.pattern}]" if item.pattern else "")
-        mark = STATUS_MARKS[item.status]
-        return [
-            cell(mark if self._narrow is False else mark[0], style),
-            cell(title, style),
-            cell(item.owner or "", style),
-            *self._time_cells(item, now, style),
-        ]
-
-    def _time_cells(self, item: AgendaItem, now: dt.datetime, style: str) -> list[Text]:
-        spent = ops.elapsed_seconds(item, now)
-        over = spent - item.minutes * 60
-        if over > 0:
-            extra = cell(over_text(over), f"bold {self.app.current_theme.error}")
-        elif item.status == "done" and over < 0:
-            extra = cell(f"{mmss(-over)} under", "dim")
-        else:
-            extra = cell("")
-        return [cell(f"{mmss(spent)} / {mmss(item.minutes * 60)}", style), extra]
 
     def show_time(self, session: Session, now: dt.datetime) -> None:
         """Redraw what moves with the clock: the timer, the meeting clock, the running rows."""
@@ -187,13 +120,7 @@ Quit any time: a running item resumes from the wall clock.
         else:
             timer.show_empty()
         self.query_one(MeetingClockView).show(clock, sums)
-        table = self.query_one(DataTable)
-        for item in session.agenda:
-            if item.status == "running" and item.id in table.rows:
-                style = f"bold {self.app.current_theme.accent}"
-                time, over = self._time_cells(item, now, style)
-                table.update_cell(item.id, "time", time)
-                table.update_cell(item.id, "over", over)
+        self.query_one(AgendaTable).show_running(session, now)
         self.query_one("#agenda-totals", Static).update(self._totals_text(session, now))
 
     def _totals_text(self, session: Session, now: dt.datetime) -> str:
