@@ -19,6 +19,7 @@ from typing import Any
 MAX_ROUNDS = 40
 QUIET = 0.05
 DRAIN_LIMIT = 30.0
+SETTLE_LIMIT = 60.0
 
 
 class Frames:
@@ -64,7 +65,7 @@ async def drain(app: Any) -> None:
     give_up = time.monotonic() + DRAIN_LIMIT
     for node, done in waiting:
         # A node removed meanwhile (a re-mounted board) never runs its callback.
-        while not done.is_set() and not node._closing and not node._closed:
+        while not done.is_set() and node.is_running and not node._closing:
             if time.monotonic() > give_up:
                 return
             with contextlib.suppress(TimeoutError):
@@ -78,10 +79,13 @@ async def settle(app: Any, frames: Frames) -> float | None:
     did the process once it was idle: Textual paints from timers too (switch_mode delays
     updates by 50 ms; the screen repaints from a 60 Hz timer).
     """
+    give_up = time.monotonic() + SETTLE_LIMIT
     for _ in range(MAX_ROUNDS):
+        if not app.is_running or time.monotonic() > give_up:  # crashed, or never quiet
+            break
         painted = len(frames.times)
         await drain(app)
-        while app._batch_count:
+        while app._batch_count and app.is_running and time.monotonic() < give_up:
             await asyncio.sleep(0.001)
         screen = app.screen
         if screen.is_running:
