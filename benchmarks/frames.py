@@ -100,6 +100,25 @@ async def settle(app: Any, frames: Frames) -> float | None:
     return frames.last
 
 
+async def respond(app: Any, frames: Frames) -> float | None:
+    """The time of the frame that shows a key's effect: the last one painted by the moment every
+    queue has handled the key's messages and the screen has refreshed after them. Frames that
+    timers paint later (autosave status, a toast going away) do not count; the app is then left
+    to go quiet before the next key."""
+    for _ in range(2):  # the second drain reaches widgets the first one's work mounted
+        await drain(app)
+    give_up = time.monotonic() + SETTLE_LIMIT
+    while app._batch_count and app.is_running and time.monotonic() < give_up:
+        await asyncio.sleep(0.001)
+    screen = app.screen
+    if screen.is_running:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(screen.wait_for_refresh(), 1.0)
+    shown = frames.last
+    await settle(app, frames)
+    return shown
+
+
 async def idle(window: float = QUIET, limit: float = 10.0) -> None:
     """Wait until the process spends a whole `window` (nearly) without CPU, like Textual's
     wait_for_idle: work scheduled by timers (the screen's update timer) is not in any queue."""

@@ -1,11 +1,11 @@
 """In-process screen figures: opening the board, keys on it, and the Sessions screen.
 
 Each batch opens a fresh app (headless, 100x30, no animations) on the big session or on the
-example session, shows the Agenda, presses `2` (board open), then `shift+right` (move), `v` and
-a voter (vote) and `s` (sort) a few times each; batches alternate big and example. Keys are
-posted as the terminal driver posts them; every figure runs from the key to the last frame
-before the app goes quiet (benchmarks.frames). Keys or screens that are not there yet give
-an 'n/a: reason' row instead of an error.
+example session, shows the Agenda, presses `2` (board open), then `shift+right` (move), `v`
+and a voter (vote) and `s` (sort) a few times each; batches alternate big and example. Keys
+are posted as the terminal driver posts them; a key's figure runs to the frame that shows its
+effect (benchmarks.frames.respond); opening the board runs to the last frame before the app
+goes quiet. Keys or screens that are not there yet give an 'n/a: reason' row, not an error.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from textual import events
 from textual.screen import ModalScreen
 
-from benchmarks.frames import Frames, settle, watch_frames
+from benchmarks.frames import Frames, respond, settle, watch_frames
 from benchmarks.measure import NotApplicable
 from poforum_tui.domain import FakeClock, Session
 from poforum_tui.domain import board as board_ops
@@ -72,12 +72,15 @@ def has_key(app: Any, key: str) -> bool:
     return key in app.screen.active_bindings
 
 
-async def timed_key(app: Any, frames: Frames, key: str) -> float | None:
-    """Seconds from `key` to the last frame it caused, or None if it painted nothing."""
+async def timed_key(
+    app: Any, frames: Frames, key: str, *, until_quiet: bool = False
+) -> float | None:
+    """Seconds from `key` to the frame showing its effect (benchmarks.frames.respond), or to
+    the last frame before the app goes quiet; None if it painted nothing."""
     painted = len(frames.times)
     sent = press(app, key)
-    last = await settle(app, frames)
-    if last is None or len(frames.times) == painted:
+    last = await (settle(app, frames) if until_quiet else respond(app, frames))
+    if last is None or len(frames.times) == painted or last < sent:
         return None
     return last - sent
 
@@ -99,7 +102,7 @@ async def _board_batch(path: Path, session: Session, keys_each: int, samples: Sa
     frames = watch_frames(app)
     async with app.run_test(size=SIZE, notifications=True):
         await settle(app, frames)
-        opened = await timed_key(app, frames, "2")
+        opened = await timed_key(app, frames, "2", until_quiet=True)
         if opened is None or "Board" not in type(app.screen).__name__:
             shown = "the app stopped" if not app.is_running else "`2` did not show a Board screen"
             for name in BOARD_FIGURES:
