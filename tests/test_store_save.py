@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,43 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch) ->
         save(changed, path)
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["s.toml"]
+
+
+def _tomli_w_only_dumps(session: Session, monkeypatch) -> str:
+    """dumps() with the fast emitter switched off: every key and value goes through tomli_w."""
+    with monkeypatch.context() as patch:
+        module = sys.modules["poforum_tui.store.save"]  # `store.save` is also the function
+        patch.setattr(module, "_fast_scalar", lambda value: None)
+        patch.setattr(module, "_fast_key", lambda key: None)
+        return dumps(session)
+
+
+def test_fast_emitter_writes_the_same_bytes_as_tomli_w_on_a_big_session(monkeypatch) -> None:
+    from benchmarks.generate import big_session
+
+    session = big_session(seed=7)
+    assert dumps(session) == _tomli_w_only_dumps(session, monkeypatch)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions())
+def test_fast_emitter_writes_the_same_bytes_as_tomli_w(session: Session) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert dumps(session) == _tomli_w_only_dumps(session, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain", "", "tab\there", 'quote " and \\ slash', "new\nline", "cr\r\nlf", "bell\x07", "é ✓"],
+)
+def test_fast_emitter_matches_tomli_w_on_awkward_strings(value: str, monkeypatch) -> None:
+    session = Session(
+        title="x",
+        date=dt.date(2026, 1, 1),
+        board=Board(
+            columns=(Column(id="c", title=value or "c"),),
+            topics=(Topic(id="t", title="T", column="c", votes={value or "Dana": 1}),),
+        ),
+        agenda=(AgendaItem(id="a", title="A", minutes=5, notes=value or None),),
+    )
+    assert dumps(session) == _tomli_w_only_dumps(session, monkeypatch)

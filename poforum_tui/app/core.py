@@ -66,6 +66,9 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands, App[None]):
         clock: Clock | None = None,
         theme: str | None = None,
     ) -> None:
+        # Start in the mode that will show first: switching away from Textual's default screen
+        # in on_mount costs a second stylesheet parse and a wasted frame (issue 8).
+        self.DEFAULT_MODE = "agenda" if path is not None or session is not None else "sessions"
         super().__init__()
         self._requested_theme = theme
         self.folder = Path(folder)
@@ -87,9 +90,6 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands, App[None]):
                 self.switch_mode("sessions")
         elif self._initial is not None:
             self._set_open(self._initial)
-            self.switch_mode("agenda")
-        else:
-            self.switch_mode("sessions")
 
     def on_unmount(self) -> None:
         self.persistence.close()

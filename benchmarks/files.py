@@ -1,0 +1,89 @@
+"""Files: load and save of the big session, the Sessions summary of 200 files, `poforum log`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from benchmarks.measure import NotApplicable, interleaved
+from benchmarks.ui import forget_summaries
+from poforum_tui.store import discover, dumps, load, save, session_files
+from poforum_tui.store.save import write_atomic
+
+
+def timed(action, clock=time.perf_counter) -> float:
+    started = clock()
+    action()
+    return (clock() - started) * 1000
+
+
+def cpu_timed(action) -> float:
+    """This thread's CPU time: what the work costs when other processes share the cores."""
+    return timed(action, time.thread_time)
+
+
+def load_figure(path: Path, runs: int, timer=timed) -> tuple[float, float]:
+    """load(path) vs the stdlib parsing the same file's TOML (no validation)."""
+    return interleaved(
+        lambda: timer(lambda: load(path)),
+        lambda: timer(lambda: tomllib.loads(path.read_text(encoding="utf-8"))),
+        runs,
+    )
+
+
+def save_figure(path: Path, runs: int, timer=timed) -> tuple[float, float]:
+    """save() (dumps + atomic write + fsync) vs the atomic write of the same bytes."""
+    session = load(path)
+    payload = dumps(session).encode("utf-8")
+    return interleaved(
+        lambda: timer(lambda: save(session, path)),
+        lambda: timer(lambda: write_atomic(path, payload)),
+        runs,
+    )
+
+
+def discover_figure(folder: Path, runs: int) -> tuple[float, float]:
+    """discover() of a folder vs reading and parsing its files' TOML with load's parser."""
+    from poforum_tui.store.load import tomllib as parser  # tomli where installed
+
+    def floor() -> None:
+        for file in session_files(folder):
+            parser.loads(file.read_text(encoding="utf-8"))
+
+    def cold() -> None:
+        forget_summaries()  # each run reads every file, as a fresh process does
+        discover(folder)
+
+    return interleaved(lambda: timed(cold), lambda: timed(floor), runs)
+
+
+def cli(*args: str, cwd: Path) -> float:
+    env = {k: v for k, v in os.environ.items() if k != "POFORUM_SESSIONS"}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "poforum_tui", *args], capture_output=True, cwd=cwd, env=env
+    )
+    seconds = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        lines = (done.stderr or done.stdout).decode(errors="replace").strip().splitlines()
+        raise NotApplicable(f"poforum {' '.join(args)} failed: {(lines or ['?'])[-1]}")
+    return seconds
+
+
+def log_figure(folder: Path, runs: int) -> tuple[float, float]:
+    """`poforum log` over `folder` vs `poforum templates` (the CLI's own floor)."""
+    from poforum_tui.cli import SUBCOMMANDS
+
+    if "log" not in SUBCOMMANDS:
+        raise NotApplicable("no `poforum log` subcommand yet")
+    helped = subprocess.run(
+        [sys.executable, "-m", "poforum_tui", "log", "--help"], capture_output=True, text=True
+    ).stdout
+    args = ("log", "--dir", str(folder)) if "--dir" in helped else ("log", str(folder))
+    return interleaved(
+        lambda: cli(*args, cwd=folder.parent), lambda: cli("templates", cwd=folder.parent), runs
+    )

@@ -1,0 +1,70 @@
+"""Startup: process start to first full frame, and peak memory, each in a fresh `python`."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.measure import Figure, NotApplicable
+
+PROBE = Path(__file__).with_name("probe.py")
+ROOT = PROBE.parent.parent
+EXAMPLE = ROOT / "sessions" / "2026-11-17-po-forum.toml"
+
+
+def run_probe(*args: str) -> tuple[float, float]:
+    """(seconds from spawn to first full frame, peak RSS in MiB) of one probe process."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.pop("NO_COLOR", None)
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, str(PROBE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=ROOT,
+    )
+    # wait4 gives this child's own rusage (ru_maxrss in KiB on Linux); read its output first.
+    out = process.stdout.read()
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = out.decode(errors="replace")
+    if process.returncode != 0 or "first-frame" not in text:
+        problem = (text.strip().splitlines() or ["no output"])[-1]
+        raise NotApplicable(f"probe {' '.join(args)} failed: {problem}")
+    frame = float(text.split("first-frame", 1)[1].split()[0])
+    return frame - started, usage.ru_maxrss / 1024
+
+
+def startup_figures(runs: int, session: Path = EXAMPLE) -> list[Figure]:
+    time_figure = Figure(
+        f"startup: `poforum {session.name}` to first frame",
+        "minimal Textual app",
+        "<= 1.25x",
+        limit_ratio=1.25,
+    )
+    rss_figure = Figure(
+        "startup: peak RSS", "minimal Textual app", "<= 1.5x", unit="MiB", limit_ratio=1.5
+    )
+    try:
+        samples: dict[str, list[tuple[float, float]]] = {"subject": [], "baseline": []}
+        subject = ("poforum", str(session))
+        run_probe("minimal"), run_probe(*subject)  # warm the file cache and .pyc files
+        for index in range(runs):
+            order = ("baseline", "subject") if index % 2 == 0 else ("subject", "baseline")
+            for which in order:
+                args = ("minimal",) if which == "baseline" else subject
+                samples[which].append(run_probe(*args))
+    except NotApplicable as why:
+        time_figure.na = rss_figure.na = str(why)
+        return [time_figure, rss_figure]
+    time_figure.subject = statistics.median(s[0] for s in samples["subject"]) * 1000
+    time_figure.base = statistics.median(s[0] for s in samples["baseline"]) * 1000
+    rss_figure.subject = statistics.median(s[1] for s in samples["subject"])
+    rss_figure.base = statistics.median(s[1] for s in samples["baseline"])
+    return [time_figure, rss_figure]
