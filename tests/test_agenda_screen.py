@@ -363,3 +363,19 @@ async def test_presenter_mode_still_asks_to_keep_discussing(sessions_dir: Path) 
         assert isinstance(app.screen, KeepDiscussingScreen)
         await pilot.press("y")
         assert app.screen is presenter and app.session.agenda[0].minutes == 12
+
+
+async def test_read_only_agenda_refuses_keys_with_a_notice_and_focus_item_selects(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = app.session
+        await pilot.press("space", "n", "a")
+        await pilot.pause()
+        assert app.session is before
+        assert any("Read-only" in n.message for n in app._notifications)
+        item = app.session.agenda[3]
+        app.screen.focus_item(item.id)
+        await pilot.pause()
+        assert app.screen.selected_id() == item.id

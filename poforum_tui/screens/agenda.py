@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from poforum_tui.domain import Session
 from poforum_tui.domain import agenda as ops
@@ -31,6 +32,9 @@ CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
 
 class AgendaScreen(SessionScreen):
     """The agenda list, the current item's timer and the meeting clock."""
+
+    EDITING_ACTIONS = frozenset(CHANGES)
+    """Dimmed and refused (with a notice) while the session is open read-only."""
 
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
@@ -199,6 +203,15 @@ Quit any time: a running item resumes from the wall clock.
         self._ask_keep_discussing()
 
     # -- actions -------------------------------------------------------------------------------
+
+    def focus_item(self, item_id: str) -> None:
+        """Select an agenda item (e.g. a search hit) and give the list focus."""
+        table = self.query_one(DataTable)
+        try:
+            table.move_cursor(row=table.get_row_index(item_id))
+        except RowDoesNotExist:  # the item is gone (edited since the search)
+            return
+        table.focus()
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
