@@ -6,25 +6,33 @@ The command palette, per-user settings and read-only review live in mixins besid
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.screen import Screen
 
 from poforum_tui.app.commands import PaletteCommands
 from poforum_tui.app.preferences import UserSettings
 from poforum_tui.app.review import ReadOnlyReview
 from poforum_tui.domain import Clock, DomainError, Session, SystemClock
 from poforum_tui.persistence import Persistence
-from poforum_tui.screens.agenda import AgendaScreen
-from poforum_tui.screens.board import BoardScreen
-from poforum_tui.screens.decisions import DecisionsScreen
-from poforum_tui.screens.sessions import SessionsScreen
 from poforum_tui.store import SessionFileError
 from poforum_tui.widgets.literal import clean, clip
 
 UNDO_LIMIT = 200
+
+
+def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+    """A mode's screen, imported when first shown: startup pays only for the first screen."""
+
+    def make() -> Screen:
+        return getattr(import_module(f"poforum_tui.screens.{module}"), name)()
+
+    make.__name__ = name
+    return make
 
 
 class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands, App[None]):
@@ -33,10 +41,10 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands, App[None]):
     TITLE = "poforum"
     CSS_PATH = "app.tcss"
     MODES = {
-        "sessions": SessionsScreen,
-        "agenda": AgendaScreen,
-        "board": BoardScreen,
-        "decisions": DecisionsScreen,
+        "sessions": lazy_screen("sessions", "SessionsScreen"),
+        "agenda": lazy_screen("agenda", "AgendaScreen"),
+        "board": lazy_screen("board", "BoardScreen"),
+        "decisions": lazy_screen("decisions", "DecisionsScreen"),
     }
     BINDINGS = [
         Binding("0", "go('sessions')", "Sessions", id="go-sessions"),
