@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from poforum_tui.domain import Session
 from poforum_tui.widgets.file_status import FileStatus
+from poforum_tui.widgets.footer import QuietFooter
 
 
 class SessionScreen(Screen[None]):
@@ -20,7 +21,7 @@ class SessionScreen(Screen[None]):
         yield FileStatus()
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._session_changed, init=True)

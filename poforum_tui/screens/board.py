@@ -161,13 +161,16 @@ The forum's backlog of dilemmas, in columns.
         parts.append("tallies hidden: h reveals" if board.votes_hidden else "tallies shown")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
-        self.query_one("#board-summary", Static).update(Content(" · ".join(parts)))
+        # Fixed size (board.tcss): repaint only, no layout of the whole screen.
+        self.query_one("#board-summary", Static).update(Content(" · ".join(parts)), layout=False)
 
     def _show_detail(self) -> None:
         topic = self.current_topic()
         detail = self.query_one("#board-detail", Static)
         if topic is None:
-            detail.update(Content.styled("No topic here: a adds one, c adds a column", "dim"))
+            detail.update(
+                Content.styled("No topic here: a adds one, c adds a column", "dim"), layout=False
+            )
             return
         about = [part for part in (topic.author, topic.category) if part]
         if self.app.session is not None and self.app.session.board.votes_hidden:
@@ -178,7 +181,8 @@ The forum's backlog of dilemmas, in columns.
         else:
             about.append("no votes")
         detail.update(
-            Content.assemble(literal(topic.title, "bold"), "\n", literal(" · ".join(about), "dim"))
+            Content.assemble(literal(topic.title, "bold"), "\n", literal(" · ".join(about), "dim")),
+            layout=False,
         )
 
     # -- focus ----------------------------------------------------------------------------

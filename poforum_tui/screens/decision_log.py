@@ -8,11 +8,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from poforum_tui.screens.decision_detail import KIND_MARKS
 from poforum_tui.store.decision_log import DecisionLog, LogEntry, read_log, status_label
 from poforum_tui.widgets.fitted_table import FittedTable
+from poforum_tui.widgets.footer import QuietFooter
 from poforum_tui.widgets.literal import cell, literal
 
 
@@ -51,7 +52,7 @@ shows once, with its latest status and how many sessions it has appeared in.
         yield FittedTable(id="log-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-detail")
         yield Static(id="log-broken")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

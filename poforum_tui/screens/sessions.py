@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.next_session import NextSessionForm, NextSessionRequest
@@ -19,6 +19,7 @@ from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.search import Hit, search
 from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
+from poforum_tui.widgets.footer import QuietFooter
 from poforum_tui.widgets.literal import clean, literal
 from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview
 from poforum_tui.widgets.words import plural
@@ -102,7 +103,7 @@ column of the problem.
         yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
         yield SessionPreview(id="sessions-preview")
         yield Static(id="sessions-status")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.catalog = SessionCatalog(self.app.folder)

@@ -26,7 +26,7 @@ class BoardColumn(Vertical):
             padding: 0 1;
             background: $panel;
         }
-        &.-focused > .board-column-title {
+        & > .board-column-title.-focused {
             background: $primary;
             color: $text;
         }
@@ -44,11 +44,12 @@ class BoardColumn(Vertical):
         yield self._title
         yield self.cards
 
+    # The class goes on the title only: on the column it would restyle every card list too.
     def on_descendant_focus(self) -> None:
-        self.add_class("-focused")
+        self._title.add_class("-focused")
 
     def on_descendant_blur(self) -> None:
-        self.remove_class("-focused")
+        self._title.remove_class("-focused")
 
     def show(
         self,
@@ -68,7 +69,7 @@ class BoardColumn(Vertical):
             votes = vote_mark(total, hidden).replace(" ", "")
             tail = f" {counted}" + (f" {votes}" if votes else "")
             title = Content.assemble(literal(column.title, "bold"), (tail, "dim"))
-            self._title.update(title)
+            self._title.update(title, layout=False)  # its size is fixed by CSS
         cards = self.cards
         cards.empty_text = "No match" if filtering and topics else "Empty: press a"
         cards.set_topics(shown, hidden)
