@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -176,9 +177,36 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering ----------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once per render instead of once per line (and per segment for the styles).
+        self._line_width = self.scrollable_content_region.width
+        self._line_base = self.rich_style
+        self._role_styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._line_width = self._line_base = self._role_styles = None
+
+    _line_width: int | None = None
+    _line_base: Style | None = None
+    _role_styles: dict[str, Style] | None = None
+
+    def _role_style(self, role: str) -> Style:
+        cache = self._role_styles
+        style = cache.get(role) if cache is not None else None
+        if style is None:
+            style = self.get_component_rich_style(f"card-list--{role}", partial=True)
+            if cache is not None:
+                cache[role] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self._line_width
+        if width is None:  # called on its own (tests), not from render_lines
+            return self._render_line(y, self.scrollable_content_region.width, self.rich_style)
+        return self._render_line(y, width, self._line_base)
+
+    def _render_line(self, y: int, width: int, base: Style) -> Strip:
         line_no = int(self.scroll_y) + y
         if not self.topics:
             if line_no == 0 and self.empty_text:
@@ -200,11 +228,6 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
         segments = [pad]
         for text, role in lines[offset].parts:
             if text:
-                segments.append(
-                    Segment(
-                        text,
-                        base + self.get_component_rich_style(f"card-list--{role}", partial=True),
-                    )
-                )
+                segments.append(Segment(text, base + self._role_style(role)))
         segments.append(pad)
         return Strip(segments).crop_extend(0, width, base)
