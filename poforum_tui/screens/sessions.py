@@ -109,11 +109,16 @@ column of the problem.
         self.catalog = SessionCatalog(self.app.folder)
         self.entries: dict[str, Entry] = {}
         self.hits: list[Hit] = []
-        self.reload()
+        self._listed_width = 0
+        self.reload(highlight=self.app.path)
+        self._just_mounted = True
 
     def on_screen_resume(self) -> None:
         if self.catalog.folder != self.app.folder:
             self.catalog = SessionCatalog(self.app.folder)
+        elif self._just_mounted:  # on_mount has just listed the folder
+            self._just_mounted = False
+            return
         self.reload(highlight=self.app.path)
 
     @property
@@ -125,8 +130,10 @@ column of the problem.
     def reload(self, highlight: Path | None = None) -> None:
         """Read the folder again (changed files only) and redraw; the cursor stays on its
         session, or moves to `highlight` (the open session, on return to this screen)."""
+        self._just_mounted = False
         table = self.query_one("#sessions-table", DataTable)
         keep = self._key(table)
+        self._listed_width = self.size.width or self.app.size.width
         self.entries = {str(entry.path): entry for entry in self.catalog.entries()}
         if highlight is not None and str(highlight) in self.entries:
             keep = str(highlight)
@@ -157,7 +164,10 @@ column of the problem.
         table.add_column(second, key="second", width=max(20, available))
 
     def on_resize(self) -> None:
-        self.reload()
+        # The columns depend on the width only: the first resizes (same width) would rebuild
+        # the 200-row table several times at startup.
+        if (self.size.width or self.app.size.width) != self._listed_width:
+            self.reload()
 
     def show_status(self) -> None:
         folder = self.app.folder
