@@ -10,7 +10,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 
 class QuietFooter(Footer):
@@ -53,19 +52,4 @@ class QuietFooter(Footer):
         shown, wanted = self._shown, self._signature()
         if wanted == shown:
             return
-        if shown is not None and [_but_state(k) for k in wanted] == [_but_state(k) for k in shown]:
-            # Only keys turned on or off (a session opened, a column emptied): dim in place.
-            enabled = {(k[1], k[4]): k[6] for k in wanted}
-            for key in self.query(FooterKey):
-                # What FooterKey.__init__ does with disabled= (a class, not Widget.disabled).
-                off = not enabled.get((key.key, key.action), not key._disabled)
-                key._disabled = off
-                key.set_class(off, "-disabled")
-            self._shown = wanted
-            return
         await self.recompose()
-
-
-def _but_state(key: tuple) -> tuple:
-    """A signature entry without its enabled flag."""
-    return key[:6] + key[7:]
