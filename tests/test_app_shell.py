@@ -107,3 +107,24 @@ async def test_palette_lists_every_key_of_the_screen_with_its_key(sessions_dir: 
         await command.callback()
         await pilot.pause()
         assert type(app.screen).__name__ == "VoterPicker"
+
+
+async def test_palette_new_session_from_template_writes_and_opens_it(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.new_session_from("po-sync")
+        await pilot.pause()
+        await pilot.press(*"Sync 49", "tab")
+        date_field = app.screen.query_one("#field-date")
+        date_field.value = "2026-12-02"
+        await pilot.press("enter")
+        await pilot.pause()
+        path = sessions_dir / "2026-12-02-sync-49.toml"
+        assert app.path == path and load(path).kind == "po-sync"
+        app.new_session_from("po-sync")  # the same title and date again: refused in the form
+        await pilot.pause()
+        await pilot.press(*"Sync 49")
+        app.screen.query_one("#field-date").value = "2026-12-02"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already exists" in str(app.screen.query_one("#error-title").render())

@@ -136,9 +136,9 @@ class PaletteCommands(App):
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""
-        from poforum_tui.screens.new_session import NewSessionForm, NewSessionRequest
+        from poforum_tui.screens.next_session import NextSessionForm, NextSessionRequest
 
-        def created(request: NewSessionRequest | None) -> None:
+        def created(request: NextSessionRequest | None) -> None:
             if request is None:
                 return
             session = from_template(request.template, title=request.title, date=request.date)
@@ -150,7 +150,8 @@ class PaletteCommands(App):
             self.notify(f"Created {path}")
             self.open_session(path)
 
-        self.push_screen(NewSessionForm(template, self.clock.now().date()), created)
+        today = self.clock.now().date()
+        self.push_screen(NextSessionForm(self.folder, today, None, template=template), created)
 
     # -- decisions, carry-over and the decision log (issue 5) ------------------------------
 

@@ -10,13 +10,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from poforum_tui.domain import DomainError, Session
+from poforum_tui.domain import Session
 from poforum_tui.domain.carryover import suggest_date, suggest_title
-from poforum_tui.domain.dates import FORMATS, parse_date
+from poforum_tui.domain.dates import FORMATS
 from poforum_tui.screens.form import FormScreen
+from poforum_tui.screens.next_session import new_title_and_date, template_options
 from poforum_tui.store.carryover import default_template
-from poforum_tui.store.create import session_file_name
-from poforum_tui.store.templates import list_templates
 from poforum_tui.widgets.literal import literal
 
 OWN_AGENDA = "(this session's agenda)"
@@ -59,8 +58,7 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
             Input(date),
             hint=f"{FORMATS} from {self.previous.date.isoformat()}",
         )
-        options = [(f"{t.name} — {t.description}", t.name) for t in list_templates()]
-        options.append((OWN_AGENDA, OWN_AGENDA))
+        options = [*template_options(), (OWN_AGENDA, OWN_AGENDA)]
         default = default_template(self.previous) or OWN_AGENDA
         if self.followed_by:
             names = ", ".join(path.name for path in self.followed_by)
@@ -73,22 +71,10 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
         )
 
     def submit(self) -> None:
-        title = " ".join(self.value("title").split())
-        if not title:
-            self.refuse("title", "a title is required")
+        chosen = new_title_and_date(self, self.folder, self.previous.date)
+        if chosen is None:
             return
-        try:
-            date = parse_date(self.value("date"), self.previous.date)
-        except DomainError as error:
-            self.refuse("date", str(error))
-            return
-        if date is None:
-            self.refuse("date", "a date is required")
-            return
-        name = session_file_name(Session(title=title, date=date))
-        if (self.folder / name).exists():
-            self.refuse("title", f"{name} already exists: change the title or the date")
-            return
+        title, date = chosen
         template = self.query_one("#field-template", Select).value
         chosen = None if template == OWN_AGENDA else str(template)
         self.dismiss(CarryOverRequest(title, date, chosen))

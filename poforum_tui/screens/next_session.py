@@ -1,4 +1,5 @@
-"""The form for `n` on Sessions: a new session from a template, or carried over from another."""
+"""The new-session form (`n` on Sessions, the palette's templates): template, title, date,
+and whether to carry over the highlighted session."""
 
 from __future__ import annotations
 
@@ -20,6 +21,35 @@ from poforum_tui.store.templates import list_templates, template_names
 CARRY, FRESH = "carry", "fresh"
 
 
+def template_options() -> list[tuple[str, str]]:
+    """The Template field's choices: each shipped template with its description."""
+    return [(f"{t.name} — {t.description}", t.name) for t in list_templates()]
+
+
+def new_title_and_date(form: FormScreen, folder: Path, base: dt.date) -> tuple[str, dt.date] | None:
+    """The form's title and date (relative to `base`), or None after refusing one beside it.
+
+    Refuses an empty title, a bad date, and a title and date whose file already exists.
+    """
+    title = " ".join(form.value("title").split())
+    if not title:
+        form.refuse("title", "a title is required")
+        return None
+    try:
+        date = parse_date(form.value("date"), base)
+    except DomainError as error:
+        form.refuse("date", str(error))
+        return None
+    if date is None:
+        form.refuse("date", "a date is required")
+        return None
+    name = session_file_name(Session(title=title, date=date))
+    if (folder / name).exists():
+        form.refuse("title", f"{name} already exists: change the title or the date")
+        return None
+    return title, date
+
+
 @dataclass(frozen=True)
 class NextSessionRequest:
     template: str
@@ -36,10 +66,18 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
     submit_label = "Create"
     AUTO_FOCUS = "#field-title"
 
-    def __init__(self, folder: Path, today: dt.date, previous: SessionSummary | None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        today: dt.date,
+        previous: SessionSummary | None,
+        *,
+        template: str = "po-forum",
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.today = today
+        self.template = template
         self.previous = previous if previous is not None and previous.session else None
 
     def compose_fields(self) -> ComposeResult:
@@ -49,14 +87,13 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
             date = suggest_date(previous.session, self.today)
             template = previous.kind if previous.kind in template_names() else "po-forum"
         else:
-            title, date, template = "", self.today, "po-forum"
+            title, date, template = "", self.today, self.template
         yield from self.field("title", "Title", Input(title, placeholder="PO Forum #2"))
         yield from self.field(
             "date", "Date", Input(date.isoformat()), hint=f"{FORMATS} from {self.base}"
         )
-        options = [(f"{t.name} — {t.description}", t.name) for t in list_templates()]
         yield from self.field(
-            "template", "Template", Select(options, value=template, allow_blank=False)
+            "template", "Template", Select(template_options(), value=template, allow_blank=False)
         )
         if previous is not None:
             choices = [
@@ -73,22 +110,10 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
         return self.previous.date if self.previous is not None else self.today
 
     def submit(self) -> None:
-        title = " ".join(self.value("title").split())
-        if not title:
-            self.refuse("title", "a title is required")
+        chosen = new_title_and_date(self, self.folder, self.base)
+        if chosen is None:
             return
-        try:
-            date = parse_date(self.value("date"), self.base)
-        except DomainError as error:
-            self.refuse("date", str(error))
-            return
-        if date is None:
-            self.refuse("date", "a date is required")
-            return
-        name = session_file_name(Session(title=title, date=date))
-        if (self.folder / name).exists():
-            self.refuse("title", f"{name} already exists: change the title or the date")
-            return
+        title, date = chosen
         template = str(self.query_one("#field-template", Select).value)
         carry_from = None
         if self.previous is not None and self.query_one("#field-carry", Select).value == CARRY:
