@@ -138,3 +138,12 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_examples_load_and_save_byte_identical(path: Path) -> None:
     raw = path.read_bytes()
     assert dumps(parse(raw, path)).encode() == raw
+
+
+def test_the_same_bytes_parse_once_and_changed_bytes_parse_again(tmp_path: Path) -> None:
+    first = parse(GOOD.encode(), "a.toml")
+    assert parse(GOOD.encode(), "b.toml") is first  # reused: sessions are immutable
+    changed = parse(GOOD.replace("PO Forum", "PO Sync").encode(), "a.toml")
+    assert changed is not first and changed.title == "PO Sync"
+    with pytest.raises(SessionFileError):  # a broken file is never cached as good
+        parse(GOOD.replace("minutes = 20", "minutes = 0").encode(), "a.toml")

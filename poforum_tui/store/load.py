@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +35,27 @@ def load(path: Path | str) -> Session:
     return parse(raw, path)
 
 
+_RECENT: OrderedDict[bytes, Session] = OrderedDict()
+_RECENT_SIZE = 8
+"""Sessions parsed lately, by a digest of their bytes: the CLI's check and the app's open,
+or the Sessions screen's summary and opening that file, read the same bytes; sessions are
+immutable, so the second read reuses the first parse."""
+
+
 def parse(raw: bytes, path: Path | str) -> Session:
     """Parse session-file bytes; `path` only names the file in errors."""
+    key = hashlib.blake2b(raw, digest_size=16).digest()
+    if key in _RECENT:
+        _RECENT.move_to_end(key)
+        return _RECENT[key]
+    session = _parse(raw, path)
+    _RECENT[key] = session
+    while len(_RECENT) > _RECENT_SIZE:
+        _RECENT.popitem(last=False)
+    return session
+
+
+def _parse(raw: bytes, path: Path | str) -> Session:
     check_raw(raw, path)
     text = decode(raw, path)
     data = parse_toml(text, path)
