@@ -72,6 +72,14 @@ def has_key(app: Any, key: str) -> bool:
     return key in app.screen.active_bindings
 
 
+def asking(app: Any, board: Any) -> bool:
+    """Is a question (who votes?) open: a modal screen, or a panel over the board."""
+    if app.screen is not board:
+        return isinstance(app.screen, ModalScreen)
+    picker = getattr(board, "picker", None)
+    return bool(picker is not None and getattr(picker, "is_open", False))
+
+
 async def timed_key(
     app: Any, frames: Frames, key: str, *, until_quiet: bool = False
 ) -> float | None:
@@ -140,7 +148,7 @@ async def _votes(app: Any, frames: Frames, count: int, samples: Samples) -> None
         before = app.session
         board = app.screen
         seconds = await timed_key(app, frames, "v")
-        if not isinstance(app.screen, ModalScreen):
+        if not asking(app, board):
             reason = "v did not ask who votes" if app.session is before else ""
             if reason:
                 samples.refuse("vote-picker", reason)
@@ -151,9 +159,9 @@ async def _votes(app: Any, frames: Frames, count: int, samples: Samples) -> None
         samples.add("vote-picker", seconds or 0.0)
         _choose_voter(app)
         seconds = await timed_key(app, frames, "enter")
-        if app.session is before or app.screen is not board:
+        if app.session is before or asking(app, board):
             samples.refuse("vote", "picking a voter with enter did not record a vote")
-            while app.screen is not board and isinstance(app.screen, ModalScreen):
+            while asking(app, board):
                 await timed_key(app, frames, "escape")
             return
         samples.add("vote", seconds or 0.0)

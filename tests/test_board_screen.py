@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from poforum_tui.screens.board import BoardScreen
 from poforum_tui.screens.confirm import ConfirmScreen
 from poforum_tui.screens.topic_form import TopicForm
 from poforum_tui.store import load
-from poforum_tui.widgets.card_list import CardList
+from poforum_tui.widgets.board_view import BoardView
 from tests.conftest import FORUM, make_app
 
 
-def visible_text(cards: CardList) -> str:
-    """The lines a card list shows on screen, as plain text."""
-    return "\n".join(cards.render_line(y).text for y in range(cards.size.height))
+def visible_text(view: BoardView) -> str:
+    """The lines the board shows on screen, as plain text."""
+    return "\n".join(strip.text for strip in view.render_lines(view.size.region))
+
+
+def shown_counts(app) -> list[int]:
+    return [len(cards.shown) for cards in app.screen.view.columns.values()]
 
 
 async def saved(app) -> object:
@@ -124,7 +130,7 @@ async def test_hide_shows_no_numbers_and_sort_ranks_the_column(sessions_dir: Pat
         await pilot.press("2", "down", "down")
         third = current(app)
         await pilot.press("v", *"tom", "enter")
-        cards = app.screen.query(CardList).first()
+        cards = app.screen.view
         assert "● 1" in visible_text(cards)
         await pilot.press("h")
         assert app.session.board.votes_hidden
@@ -161,11 +167,10 @@ async def test_filter_narrows_every_column_and_escape_clears(sessions_dir: Path)
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2", "slash", *"ceremonies", "enter")
-        shown = [len(c.topics) for c in app.screen.query(CardList)]
-        assert shown == [2, 0, 0, 0]
+        assert shown_counts(app) == [2, 0, 0, 0]
         assert current(app).category == "PO in the ceremonies"
         await pilot.press("escape")
-        assert [len(c.topics) for c in app.screen.query(CardList)] == [12, 0, 3, 0]
+        assert shown_counts(app) == [12, 0, 3, 0]
 
 
 async def test_columns_can_be_added_renamed_moved_and_deleted(sessions_dir: Path) -> None:
@@ -178,7 +183,7 @@ async def test_columns_can_be_added_renamed_moved_and_deleted(sessions_dir: Path
         assert app.session.board.column_ids()[-2:] == ["later", "parked"]
         assert app.session.board.columns[-2].title == "Someday"
         await pilot.press("left")
-        assert app.screen.focused_column().column.id == "discussed"
+        assert app.screen.focused_column().id == "discussed"
         app.screen.action_delete_column()
         await pilot.pause()
         await pilot.press("down", "enter")  # its 3 topics go to the second other column
@@ -195,9 +200,9 @@ async def test_arrows_walk_columns_and_letters_do_nothing_in_the_filter(
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "right", "right", "right", "right")
-        assert app.screen.focused_column().column.id == "parked"
+        assert app.screen.focused_column().id == "parked"
         await pilot.press("left")
-        assert app.screen.focused_column().column.id == "discussed"
+        assert app.screen.focused_column().id == "discussed"
         before = app.session
         await pilot.press("slash", *"vhst")
         assert app.session is before
@@ -211,22 +216,52 @@ async def test_escape_closes_an_empty_filter(sessions_dir: Path) -> None:
         assert field.display and field.has_focus
         await pilot.press("escape")
         assert not field.display
-        assert isinstance(app.focused, CardList)
+        assert isinstance(app.focused, BoardView)
 
 
 async def test_letters_typed_as_the_picker_opens_reach_its_filter(sessions_dir: Path) -> None:
-    from poforum_tui.screens.voter_picker import VoterPicker
-
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         topic = current(app)
-        picker = VoterPicker("Who votes?", [("Tomás Reyes", ""), ("Aisha Bello", "")])
-        await app.push_screen(picker)
-        picker.set_focus(None)  # as if the keys arrive before the filter is focused
-        await pilot.press(*"tom")
-        assert picker.query_one("#picker-filter").value == "tom"
-        assert app.session.topic(topic.id).votes == {}
+        board = app.screen
+        board.action_vote()  # the field gets the focus only once the app is idle again
+        for key in "tom":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert board.picker.is_open and board.picker.text == "tom"
+        assert app.screen is board
+        await pilot.press("enter")
+        assert app.session.topic(topic.id).votes == {"Tomás Reyes": 1}
+        assert not board.picker.is_open and isinstance(app.focused, BoardView)
+
+
+async def test_keys_queued_behind_v_are_not_board_keys(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        board, agenda = app.screen, app.session.agenda
+        for key in "vtsh":  # a paste: all four keys reach the board before `v` has run
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert app.screen is board and board.picker.is_open
+        assert app.session.agenda == agenda and not app.session.board.votes_hidden
+
+
+async def test_escape_or_a_click_on_the_board_closes_the_picker_without_voting(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "v", "escape")
+        picker = app.screen.picker
+        assert not picker.is_open and isinstance(app.focused, BoardView)
+        await pilot.press("v", "tab")
+        assert picker.is_open and picker.has_focus
+        await pilot.click(BoardView, offset=(5, 10))
+        await pilot.pause()
+        assert not picker.is_open
+        assert app.session.board.votes_by_voter() == {}
 
 
 async def test_focus_item_selects_a_topic_in_any_column(sessions_dir: Path) -> None:
@@ -237,7 +272,7 @@ async def test_focus_item_selects_a_topic_in_any_column(sessions_dir: Path) -> N
         app.screen.focus_item("t6")  # in Discussed, the third column
         await pilot.pause()
         assert current(app).id == "t6"
-        assert app.screen.focused_column().column.id == "discussed"
+        assert app.screen.focused_column().id == "discussed"
 
 
 async def test_a_search_hit_on_a_topic_opens_the_board_on_it(sessions_dir: Path) -> None:

@@ -198,6 +198,14 @@ class Board(Model):
     def votes_used(self, voter: str) -> int:
         return sum(topic.votes.get(voter, 0) for topic in self.topics)
 
+    def votes_by_voter(self) -> dict[str, int]:
+        """Votes each person has cast on the board, in one pass over the topics."""
+        used: dict[str, int] = {}
+        for topic in self.topics:
+            for voter, count in topic.votes.items():
+                used[voter] = used.get(voter, 0) + count
+        return used
+
 
 class Decision(Model):
     id: Text

@@ -20,7 +20,6 @@ from poforum_tui.screens.agenda_form import AgendaItemForm, AgendaItemRequest, K
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.confirm import ConfirmScreen
 from poforum_tui.widgets.agenda_table import AgendaTable
-from poforum_tui.widgets.footer import QuietFooter
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import clean
 from poforum_tui.widgets.meeting_clock import MeetingClockView
@@ -86,7 +85,6 @@ Quit any time: a running item resumes from the wall clock.
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
-        self.query_one(QuietFooter).compact = True
         self.query_one("#agenda-top").border_title = "Agenda"
         super().on_mount()
         self.set_interval(1, self.tick)

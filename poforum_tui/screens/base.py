@@ -8,7 +8,7 @@ from textual.widgets import Header
 
 from poforum_tui.domain import Session
 from poforum_tui.widgets.file_status import FileStatus
-from poforum_tui.widgets.footer import QuietFooter
+from poforum_tui.widgets.footer import KeyFooter
 
 
 class SessionScreen(Screen[None]):
@@ -21,7 +21,7 @@ class SessionScreen(Screen[None]):
         yield FileStatus()
 
     def compose_footer(self) -> ComposeResult:
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._session_changed, init=True)

@@ -1,20 +1,20 @@
 """Board: capture the forum's dilemmas, classify them in columns, dot vote, hand off the top ones.
 
-Each column is one virtual list (`CardList`), and a change redraws only the columns whose
-topics changed, so a board of 1,000 topics answers a key as fast as a board of ten.
+All columns are drawn by one line-API widget (`BoardView`): a key repaints its lines, with no
+layout and no focus change, so a board of 1,000 topics answers a key as fast as a board of ten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import HorizontalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from poforum_tui.domain import Session, Topic
+from poforum_tui.domain import Column, Session, Topic
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.board_columns import ColumnActions
@@ -22,21 +22,16 @@ from poforum_tui.screens.board_handoff import HandOffActions
 from poforum_tui.screens.board_voting import VotingActions
 from poforum_tui.screens.confirm import ConfirmScreen
 from poforum_tui.screens.topic_form import TopicForm, TopicRequest
-from poforum_tui.widgets.board_column import BoardColumn
-from poforum_tui.widgets.card_list import CardList
+from poforum_tui.widgets.board_view import BoardView, ColumnView
 from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.voter_panel import VoterPanel
 from poforum_tui.widgets.words import plural
 
-MIN_COLUMN_WIDTH = 19
 TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
 COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
 CHANGES = (
     (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
 )
-
-
-class BoardScroll(HorizontalScroll, inherit_bindings=False):
-    """The row of columns: scrolls sideways to the focused column, leaves the arrows to it."""
 
 
 class BoardScreen(VotingActions, HandOffActions, ColumnActions, SessionScreen):
@@ -87,16 +82,16 @@ The forum's backlog of dilemmas, in columns.
         ),
     ]
 
-    AUTO_FOCUS = "CardList"
+    AUTO_FOCUS = "BoardView"
     EDITING_ACTIONS = frozenset(CHANGES)
     """Dimmed and refused by the app while the session is open read-only."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.columns: dict[str, BoardColumn] = {}
+        self.view = BoardView(id="board-view")
+        self.picker = VoterPanel(id="voter-panel")
         self.filter_text = ""
         self.last_voter: str | None = None
-        self._focused_column: str | None = None
         self._was_empty = False
         self._wanted: str | None = None
 
@@ -106,52 +101,37 @@ The forum's backlog of dilemmas, in columns.
         field = Input(placeholder="Filter by text or category", id="board-filter")
         field.display = False
         yield field
-        yield BoardScroll(id="board-columns", can_focus=False)
+        yield self.view
         yield Static(id="board-detail")
         yield from self.compose_footer()
+        yield self.picker
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `v`, before the picker's field has the focus, go to it."""
+        picker = self.picker
+        if picker.is_open and self.focused is not picker:
+            event.stop()
+            event.prevent_default()
+            picker.type(event)
 
     # -- drawing ------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
         board = session.board
-        if board.column_ids() != list(self.columns):
-            self._rebuild(session)
-        groups: dict[str, list[Topic]] = {column_id: [] for column_id in self.columns}
+        groups: dict[str, list[Topic]] = {column.id: [] for column in board.columns}
         for topic in board.topics:
             groups[topic.column].append(topic)
         query = self.filter_text
+        views = []
         for column in board.columns:
             topics = tuple(groups[column.id])
             shown = tuple(t for t in topics if ops.matches(t, query)) if query else topics
-            self.columns[column.id].show(column, topics, shown, board.votes_hidden, bool(query))
-        self._show_summary(session)
-        self._show_detail()
-
-    def _rebuild(self, session: Session) -> None:
-        """Columns were added, removed or reordered: mount fresh (light) column widgets."""
-        container = self.query_one("#board-columns", HorizontalScroll)
-        keep = self._focused_column
-        container.remove_children()
-        self.columns = {column.id: BoardColumn(column) for column in session.board.columns}
-        container.mount_all(self.columns.values())
-        self._size_columns()
-        target = keep if keep in self.columns else next(iter(self.columns), None)
+            views.append(ColumnView(column, topics, shown))
+        self.view.show(views, board.votes_hidden, bool(query))
         if self._wanted is not None:
             self.call_after_refresh(self._focus_wanted)
-        elif target is not None and not isinstance(self.focused, Input):
-            self.call_after_refresh(self._focus, target)
-
-    def on_resize(self) -> None:
-        self._size_columns()
-
-    def _size_columns(self) -> None:
-        """Share the width between the columns; below MIN_COLUMN_WIDTH the board scrolls."""
-        if not self.columns:
-            return
-        width = self.query_one("#board-columns", HorizontalScroll).size.width or self.size.width
-        each = max(MIN_COLUMN_WIDTH, width // len(self.columns) - 1)
-        for column in self.columns.values():
-            column.styles.width = each
+        self._show_summary(session)
+        self._show_detail()
 
     def _show_summary(self, session: Session) -> None:
         board = session.board
@@ -159,6 +139,9 @@ The forum's backlog of dilemmas, in columns.
         auto = " (auto)" if board.votes_per_person is None else ""
         parts = [plural(len(board.topics), "topic"), f"{plural(budget, 'vote')} each{auto}"]
         parts.append("tallies hidden: h reveals" if board.votes_hidden else "tallies shown")
+        if self.last_voter is not None:
+            used = board.votes_used(self.last_voter)
+            parts.append(f"{clean(self.last_voter)}: {used} of {budget} used")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
         # Fixed size (board.tcss): repaint only, no layout of the whole screen.
@@ -188,13 +171,10 @@ The forum's backlog of dilemmas, in columns.
     # -- focus ----------------------------------------------------------------------------
 
     def _focus(self, column_id: str, topic_id: str | None = None) -> None:
-        column = self.columns.get(column_id)
-        if column is None:
-            return
-        if topic_id is not None:
-            column.cards.select(topic_id)
-        column.cards.focus()
-        self._focused_column = column_id
+        """Put the cursor in `column_id` (on `topic_id` if given) and the keys on the board."""
+        self.view.select(column_id, topic_id)
+        if not isinstance(self.focused, Input) or not self.focused.display:
+            self.view.focus()
 
     def focus_item(self, topic_id: str) -> None:
         """Select a topic (e.g. a search hit) once the board is drawn; the filter gives way."""
@@ -206,47 +186,35 @@ The forum's backlog of dilemmas, in columns.
         topic = (
             next((t for t in session.board.topics if t.id == topic_id), None) if session else None
         )
-        if topic is None or topic.column not in self.columns:
-            return  # not drawn yet: _rebuild calls again
+        if topic is None or topic.column not in self.view.columns:
+            return  # not drawn yet: show_session calls again
         self._wanted = None
         if self.filter_text and not ops.matches(topic, self.filter_text):
             self.action_clear_filter()
         self._focus(topic.column, topic.id)
 
-    def focused_column(self) -> BoardColumn | None:
-        """The column whose cards have focus (or had it last, while a field has focus)."""
-        focused = self.focused
-        if isinstance(focused, CardList) and isinstance(focused.parent, BoardColumn):
-            return focused.parent
-        return self.columns.get(self._focused_column or "") or next(
-            iter(self.columns.values()), None
-        )
+    def focused_column(self) -> Column | None:
+        """The column the cursor is in (kept while a field has the focus)."""
+        cards = self.view.focused_cards
+        return cards.column if cards is not None else None
 
     def current_topic(self) -> Topic | None:
-        column = self.focused_column()
-        return column.cards.current if column is not None else None
+        return self.view.current
 
-    def on_card_list_highlighted(self, event: CardList.Highlighted) -> None:
-        parent = event.card_list.parent
-        if isinstance(parent, BoardColumn) and event.card_list.has_focus:
-            self._focused_column = parent.column.id
+    def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
         self._show_detail()
         if (event.topic is None) != self._was_empty:
             self._was_empty = event.topic is None
             self.refresh_bindings()
 
     def action_focus_column(self, delta: int) -> None:
-        ids = list(self.columns)
-        column = self.focused_column()
-        if column is None:
-            return
-        index = ids.index(column.column.id) + delta
-        if 0 <= index < len(ids):
-            self._focus(ids[index])
+        self.view.focus_column(delta)
 
     # -- topics ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.picker.is_open:
+            return False  # a key that raced the picker open is not a board key
         if action == "decision" and not hasattr(self.app, "record_decision"):
             return None
         if action in TOPIC_ACTIONS and self.current_topic() is None:
@@ -263,18 +231,17 @@ The forum's backlog of dilemmas, in columns.
         if column is None:
             self.notify("Add a column first: press c.", severity="warning")
             return
-        column_id = column.column.id
+        column_id = column.id
 
         def add(request: TopicRequest) -> bool:
             if not self._change(lambda s: ops.add_topic(s, column_id, **request.fields()), "Add"):
                 return False
-            added = self.app.session.board.topics[-1]
-            self.columns[column_id].cards.select(added.id)
+            self.view.select(column_id, self.app.session.board.topics[-1].id)
             return True
 
         session = self.app.session
         form = TopicForm(
-            f"Add topics to {column.column.title}",
+            f"Add topics to {column.title}",
             authors=[p.name for p in session.participants],
             categories=ops.categories(session.board),
             on_add=add,
@@ -318,8 +285,8 @@ The forum's backlog of dilemmas, in columns.
         column, topic = self.focused_column(), self.current_topic()
         if column is None or topic is None:
             return
-        ids = list(self.columns)
-        target = ids.index(column.column.id) + delta
+        ids = list(self.view.columns)
+        target = ids.index(column.id) + delta
         if not 0 <= target < len(ids):
             return
         if self._change(lambda s: ops.move_topic(s, topic.id, delta), "Move"):
@@ -335,10 +302,8 @@ The forum's backlog of dilemmas, in columns.
             self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
             return
         column = self.focused_column()
-        if column is not None and self._change(
-            lambda s: ops.sort_column(s, column.column.id), "Sort"
-        ):
-            column.cards.action_jump(False)
+        if column is not None and self._change(lambda s: ops.sort_column(s, column.id), "Sort"):
+            self.view.action_jump(False)
 
     def action_toggle_hidden(self) -> None:
         self._change(ops.toggle_hidden, "Hide / reveal")
@@ -374,7 +339,7 @@ The forum's backlog of dilemmas, in columns.
     def _focus_current(self) -> None:
         column = self.focused_column()
         if column is not None:
-            self._focus(column.column.id)
+            self._focus(column.id)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         commands = [

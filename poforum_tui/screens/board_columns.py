@@ -14,8 +14,7 @@ class ColumnActions:
     def action_add_column(self) -> None:
         def named(title: str | None) -> None:
             if title is not None and self._change(lambda s: ops.add_column(s, title), "Column"):
-                self._focused_column = self.app.session.board.columns[-1].id
-                self.call_after_refresh(self._focus, self._focused_column)
+                self._focus(self.app.session.board.columns[-1].id)
 
         self.app.push_screen(ColumnForm("Add a column"), named)
 
@@ -23,29 +22,27 @@ class ColumnActions:
         column = self.focused_column()
         if column is None:
             return
-        column_id = column.column.id
+        column_id = column.id
 
         def named(title: str | None) -> None:
             if title is not None:
                 self._change(lambda s: ops.rename_column(s, column_id, title), "Column")
 
-        self.app.push_screen(ColumnForm("Rename column", column.column.title), named)
+        self.app.push_screen(ColumnForm("Rename column", column.title), named)
 
     def action_move_column(self, delta: int) -> None:
         column = self.focused_column()
         if column is not None:
-            self._focused_column = column.column.id
-            self._change(lambda s: ops.move_column(s, column.column.id, delta), "Column")
+            self._change(lambda s: ops.move_column(s, column.id, delta), "Column")
 
     def action_delete_column(self) -> None:
         column = self.focused_column()
         if column is None:
             return
-        column_id, title = column.column.id, column.column.title
+        column_id, title = column.id, column.title
         count = len(self.app.session.board.topics_in(column_id))
 
         def delete(move_to: str | None) -> None:
-            self._focused_column = None
             self._change(lambda s: ops.delete_column(s, column_id, move_to), "Delete column")
 
         if count == 0:

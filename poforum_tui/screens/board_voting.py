@@ -7,8 +7,8 @@ from poforum_tui.domain import board as ops
 from poforum_tui.domain.participants import add_participant
 from poforum_tui.screens.board_forms import Budget, BudgetForm
 from poforum_tui.screens.confirm import ConfirmScreen
-from poforum_tui.screens.voter_picker import VoterChoice, VoterPicker
 from poforum_tui.widgets.literal import clean
+from poforum_tui.widgets.voter_panel import VoterChoice
 
 
 class VotingActions:
@@ -28,9 +28,8 @@ class VotingActions:
             return
         board = self.app.session.board
         budget = board.vote_budget()
-        names = [
-            (n, f"{board.votes_used(n)} of {budget} used") for n in self._voters(self.app.session)
-        ]
+        used = board.votes_by_voter()
+        names = [(n, f"{used.get(n, 0)} of {budget} used") for n in self._voters(self.app.session)]
 
         def picked(choice: VoterChoice | None) -> None:
             if choice is None:
@@ -44,13 +43,11 @@ class VotingActions:
 
             if self._change(operation, "Vote"):
                 self.last_voter = name
-                used = self.app.session.board.votes_used(name)
-                self.notify(f"{name}: {used} of {budget} votes used", timeout=2)
+                self._show_summary(self.app.session)  # says how many votes they have used
 
-        picker = VoterPicker(
-            f"Who votes for “{clean(topic.title)}”?", names, default=self.last_voter
+        self.picker.open(
+            f"Who votes for “{clean(topic.title)}”?", names, picked, default=self.last_voter
         )
-        self.app.push_screen(picker, picked)
 
     def action_unvote(self) -> None:
         topic = self.current_topic()
@@ -66,13 +63,13 @@ class VotingActions:
             if choice is not None:
                 self._change(lambda s: ops.unvote(s, topic.id, choice.name), "Take back")
 
-        picker = VoterPicker(
+        self.picker.open(
             f"Whose vote on “{clean(topic.title)}” goes back?",
             names,
+            picked,
             default=self.last_voter,
             allow_new=False,
         )
-        self.app.push_screen(picker, picked)
 
     def action_budget(self) -> None:
         board = self.app.session.board

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Static
 from poforum_tui.screens.decision_detail import KIND_MARKS
 from poforum_tui.store.decision_log import DecisionLog, LogEntry, read_log, status_label
 from poforum_tui.widgets.fitted_table import FittedTable
-from poforum_tui.widgets.footer import QuietFooter
+from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import cell, literal
 
 
@@ -52,7 +52,7 @@ shows once, with its latest status and how many sessions it has appeared in.
         yield FittedTable(id="log-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-detail")
         yield Static(id="log-broken")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from poforum_tui.domain import Session
 from poforum_tui.domain import participants as ops
 from poforum_tui.screens.people_forms import AgreementForm, ParticipantFields, ParticipantForm
-from poforum_tui.widgets.footer import QuietFooter
+from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import cell, literal
 
 
@@ -37,7 +37,7 @@ Everyone owns the agreement and anyone may **stop the line** when it is not kept
         with Vertical(id="agreement"):
             yield Static("STOP THE LINE — our working agreement", id="agreement-title")
             yield Static(id="agreement-lines")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._show, init=True)
@@ -92,7 +92,7 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
             with Vertical(id="people-right"):
                 yield Static("Working agreement", classes="people-heading")
                 yield DataTable(id="agreement-table", cursor_type="row", show_header=False)
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#participants", DataTable)

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from poforum_tui.domain import Session, Topic
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, totals
-from poforum_tui.widgets.footer import QuietFooter
+from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import literal
 from poforum_tui.widgets.meeting_clock import MeetingClockView
@@ -67,7 +67,7 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
                 yield MeetingClockView(id="presenter-clock")
             yield Static(id="presenter-topics")
             yield Static(id="presenter-agreement")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._redraw, init=True)

@@ -19,7 +19,7 @@ from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.search import Hit, search
 from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
-from poforum_tui.widgets.footer import QuietFooter
+from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
 from poforum_tui.widgets.session_preview import KIND_NAMES, SessionPreview
 from poforum_tui.widgets.words import plural
@@ -103,7 +103,7 @@ column of the problem.
         yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
         yield SessionPreview(id="sessions-preview")
         yield Static(id="sessions-status")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.catalog = SessionCatalog(self.app.folder)
