@@ -2,6 +2,8 @@
 
     python benchmarks/probe.py poforum SESSION   # what `poforum SESSION` does, through cli.main
     python benchmarks/probe.py minimal           # a minimal Textual app: Header, Static, Footer
+    python benchmarks/probe.py floor             # the same app after importing poforum's
+                                                 # pydantic models (what the design costs)
 
 Both run the same way: `App.run` is wrapped to run headless at 100x30, and once the app is
 ready the probe waits for its first screen to settle, prints the monotonic time of that first
@@ -52,6 +54,13 @@ def exit_after_first_frame(run):
 def main(argv: list[str]) -> int:
     App.run = exit_after_first_frame(App.run)
     if argv[0] == "minimal":
+        MinimalApp().run()
+    elif argv[0] == "floor":
+        import gc
+
+        gc.disable()  # as `poforum` does until its first frame (cli.pause_collector)
+        import poforum_tui.domain  # noqa: F401  pydantic, and the session models built
+
         MinimalApp().run()
     elif argv[0] == "poforum":
         from poforum_tui.cli import main as poforum

@@ -205,10 +205,13 @@ def with_room_to_vote(session: Session) -> Session:
 
 
 def forget_summaries() -> None:
-    """Empty discover()'s cache of unchanged files' summaries, if this code has one."""
+    """Empty discover()'s cache of unchanged files' summaries and load's cache of recent
+    parses, as in a fresh process."""
     from poforum_tui.store import discovery
+    from poforum_tui.store.load import forget_parses
 
     getattr(discovery, "_summaries", {}).clear()
+    forget_parses()
 
 
 async def sessions_listing(folder: Path) -> float:

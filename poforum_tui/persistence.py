@@ -19,9 +19,7 @@ from typing import Any, Literal, Protocol
 from textual.timer import Timer
 
 from poforum_tui.domain import Session
-from poforum_tui.screens.file_questions import outside_edit_question
 from poforum_tui.store import SessionFileError, dumps, parse
-from poforum_tui.store.create import unused_path
 from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
 from poforum_tui.store.limits import read_limited
 from poforum_tui.store.lock import Holder, SessionLock
@@ -254,6 +252,8 @@ class Persistence:
             return None
         payload = dumps(session).encode("utf-8")
         for folder in (path.parent, Path.home()):
+            from poforum_tui.store.create import unused_path
+
             target = unused_path(folder, f"{path.stem}-unsaved")
             try:
                 write_atomic(target, payload)
@@ -309,6 +309,8 @@ class Persistence:
         if broken is not None:
             self._broken(broken)
         self.deciding = True
+        from poforum_tui.screens.file_questions import outside_edit_question
+
         self.app.push_screen(
             outside_edit_question(name, broken), lambda c: self._decided(c, theirs, change)
         )
@@ -320,6 +322,8 @@ class Persistence:
             self._reload(theirs, change)
             self.app.notify("Reloaded the version on disk.")
         elif choice == "copy":
+            from poforum_tui.store.create import unused_path
+
             copy = unused_path(self.path.parent, f"{self.path.stem}-mine")
             session = self.app.session
             try:

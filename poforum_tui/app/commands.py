@@ -13,10 +13,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from poforum_tui.domain import DomainError, session_info
-from poforum_tui.store import SessionFileError, load
-from poforum_tui.store.create import create_session_file
-from poforum_tui.store.export import FORMAT_LABELS, export_path, write_export
-from poforum_tui.store.templates import from_template, list_templates
+from poforum_tui.store import SessionFileError
 
 SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
 
@@ -25,6 +22,9 @@ class PaletteCommands(App):
     """Mixin: what `ctrl+p` offers, and the dialogs behind those commands."""
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from poforum_tui.store.export import FORMAT_LABELS, export_path
+        from poforum_tui.store.templates import list_templates
+
         yield from super().get_system_commands(screen)
         for mode in SCREEN_MODES:
             yield SystemCommand(
@@ -116,6 +116,8 @@ class PaletteCommands(App):
         """Write the open session's `fmt` export beside its file and say where."""
         if self.session is None or self.path is None:
             return
+        from poforum_tui.store.export import write_export
+
         try:
             target = write_export(self.session, self.path, fmt)
         except OSError as error:
@@ -137,6 +139,8 @@ class PaletteCommands(App):
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""
         from poforum_tui.screens.next_session import NextSessionForm, NextSessionRequest
+        from poforum_tui.store.create import create_session_file
+        from poforum_tui.store.templates import from_template
 
         def created(request: NextSessionRequest | None) -> None:
             if request is None:
@@ -208,7 +212,9 @@ class PaletteCommands(App):
         Carries over from `previous_path`, or from the open session's file when None.
         """
         from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
+        from poforum_tui.store import load
         from poforum_tui.store.carryover import followers, session_after
+        from poforum_tui.store.create import create_session_file
 
         if previous_path is None or (
             self.path is not None and Path(previous_path).resolve() == self.path.resolve()

@@ -5,6 +5,7 @@ The command palette, per-user settings and read-only review live in mixins besid
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -23,6 +24,9 @@ from poforum_tui.store import SessionFileError
 from poforum_tui.widgets.literal import clean, clip
 
 UNDO_LIMIT = 200
+COLLECTOR_PAUSE = 1.0
+"""Seconds after mounting before the garbage collector resumes (see `resume_collector`): by
+then the first screen is shown."""
 
 
 def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
@@ -91,6 +95,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands, App[None]):
     # -- lifecycle -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.set_timer(COLLECTOR_PAUSE, self.resume_collector)
         self._apply_settings()
         if self.path is not None:
             if not self.open_session(self.path, read_only=self.read_only):
@@ -98,6 +103,15 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands, App[None]):
                 self.switch_mode("sessions")
         elif self._initial is not None:
             self._set_open(self._initial)
+
+    def resume_collector(self) -> None:
+        """Once the first screen is shown: if the CLI paused the garbage collector for
+        startup (`cli.pause_collector`), collect startup's garbage once, freeze the survivors
+        (they live as long as the app, so later collections need not walk them) and resume."""
+        if not gc.isenabled():
+            gc.collect()
+            gc.freeze()
+            gc.enable()
 
     def on_unmount(self) -> None:
         self.persistence.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -16,14 +17,15 @@ from poforum_tui.domain import Session
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
 from poforum_tui.domain.errors import DomainError
-from poforum_tui.screens.agenda_form import AgendaItemForm, AgendaItemRequest, KeepDiscussingScreen
 from poforum_tui.screens.base import SessionScreen
-from poforum_tui.screens.confirm import ConfirmScreen
 from poforum_tui.widgets.agenda_table import AgendaTable
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import clean
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 from poforum_tui.widgets.timefmt import mmss
+
+if TYPE_CHECKING:
+    from poforum_tui.screens.agenda_form import AgendaItemRequest
 
 MINUTE = Binding.Group("±1 min")
 SELECTED = ("edit", "delete", "move", "skip", "reset")
@@ -195,6 +197,8 @@ Quit any time: a running item resumes from the wall clock.
                 self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Move on")
 
         self._asking = True
+        from poforum_tui.screens.agenda_form import KeepDiscussingScreen  # forms load on use
+
         self.app.push_screen(KeepDiscussingScreen(item.title, step), answered)
 
     def on_screen_resume(self) -> None:
@@ -266,6 +270,8 @@ Quit any time: a running item resumes from the wall clock.
                     ids = [item.id for item in session.agenda]
                     table.move_cursor(row=min(ids.index(after) + 1, len(ids) - 1))
 
+        from poforum_tui.screens.agenda_form import AgendaItemForm
+
         self.app.push_screen(AgendaItemForm(None, self._owners()), added)
 
     def action_edit(self) -> None:
@@ -276,6 +282,8 @@ Quit any time: a running item resumes from the wall clock.
         def edited(request: AgendaItemRequest | None) -> None:
             if request is not None:
                 self.change(lambda s: ops.edit_item(s, item_id, **request.fields()), "Edit item")
+
+        from poforum_tui.screens.agenda_form import AgendaItemForm
 
         self.app.push_screen(AgendaItemForm(session.item(item_id), self._owners()), edited)
 
@@ -290,6 +298,8 @@ Quit any time: a running item resumes from the wall clock.
 
         title = clean(session.item(item_id).title)
         question = f"Delete the agenda item {title!r}?\n(ctrl+z brings it back.)"
+        from poforum_tui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), confirmed)
 
     def action_move(self, delta: int) -> None:

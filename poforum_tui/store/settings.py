@@ -13,12 +13,12 @@ and the defaults are used (and it is not overwritten until the user changes a se
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tomli_w
 
+from poforum_tui.store.load import tomllib  # the parser the session files use, loaded already
 from poforum_tui.store.save import write_atomic
 
 
