@@ -20,6 +20,10 @@ def run_probe(*args: str) -> tuple[float, float]:
     """(seconds from spawn to first full frame, peak RSS in MiB) of one probe process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     env.pop("NO_COLOR", None)
+    # Python caches compiled modules on a user's machine; the warm-up run writes the cache for
+    # poforum's own modules (libraries have theirs from pip) even where the environment says
+    # not to, so every sample starts like a second launch, not like the very first.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, str(PROBE), *args],

@@ -168,6 +168,7 @@ async def test_filter_narrows_every_column_and_escape_clears(sessions_dir: Path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2", "slash", *"ceremonies", "enter")
         assert shown_counts(app) == [2, 0, 0, 0]
+        assert isinstance(app.focused, BoardView)  # enter hands the keys back to the board
         assert current(app).category == "PO in the ceremonies"
         await pilot.press("escape")
         assert shown_counts(app) == [12, 0, 3, 0]
@@ -234,6 +235,20 @@ async def test_letters_typed_as_the_picker_opens_reach_its_filter(sessions_dir: 
         await pilot.press("enter")
         assert app.session.topic(topic.id).votes == {"Tomás Reyes": 1}
         assert not board.picker.is_open and isinstance(app.focused, BoardView)
+
+
+async def test_the_picker_fits_a_small_terminal(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("2", "v")
+        await pilot.pause()
+        picker = app.screen.picker
+        assert app.screen.region.contains_region(picker.region)
+        await pilot.resize_terminal(60, 14)
+        await pilot.pause()
+        assert app.screen.region.contains_region(picker.region)
+        await pilot.press(*"zzz", "enter")
+        assert "zzz" in [p.name for p in app.session.participants]
 
 
 async def test_keys_queued_behind_v_are_not_board_keys(sessions_dir: Path) -> None:

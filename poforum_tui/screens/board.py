@@ -106,6 +106,10 @@ The forum's backlog of dilemmas, in columns.
         yield from self.compose_footer()
         yield self.picker
 
+    def on_resize(self) -> None:
+        if self.picker.is_open:
+            self.picker.fit()
+
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `v`, before the picker's field has the focus, go to it."""
         picker = self.picker
@@ -173,8 +177,7 @@ The forum's backlog of dilemmas, in columns.
     def _focus(self, column_id: str, topic_id: str | None = None) -> None:
         """Put the cursor in `column_id` (on `topic_id` if given) and the keys on the board."""
         self.view.select(column_id, topic_id)
-        if not isinstance(self.focused, Input) or not self.focused.display:
-            self.view.focus()
+        self.view.focus()
 
     def focus_item(self, topic_id: str) -> None:
         """Select a topic (e.g. a search hit) once the board is drawn; the filter gives way."""

@@ -110,22 +110,23 @@ class VoterPanel(Widget, can_focus=True):
         self.title, self.names, self.default = title, names, default
         self.allow_new, self._on_pick = allow_new, on_pick
         self._return_to = self.screen.focused
-        self.rows = max(1, min(len(names) + (1 if allow_new else 0), MAX_ROWS))
         self._set_text("")
-        self._place()
+        self.fit()
         self.display = True
         # Now rather than after the next refresh, and without scrolling anything: one frame.
         self.screen.set_focus(self, scroll_visible=False)
 
-    def _place(self) -> None:
+    def fit(self) -> None:
+        """Size the list to the names and the screen; centre the panel, near the top."""
         screen = self.screen.size
-        hint_lines = len(self._hints())
-        self.styles.height = FIRST_ROW + self.rows + 1 + hint_lines + 2  # + the border
-        self.styles.offset = (max((screen.width - WIDTH) // 2, 0), min(TOP, screen.height // 4))
-
-    def on_resize(self) -> None:
-        if self.is_open:
-            self._place()
+        chrome = FIRST_ROW + 1 + len(self._hints()) + 2  # title, field, hints, the border
+        wanted = min(len(self.names) + (1 if self.allow_new else 0), MAX_ROWS)
+        self.rows = max(1, min(wanted, screen.height - chrome))
+        height = chrome + self.rows
+        self.styles.height = height
+        top = max(0, min(TOP, screen.height - height))
+        self.styles.offset = (max((screen.width - WIDTH) // 2, 0), top)
+        self._scroll_to_highlight()
 
     def _hints(self) -> list[str]:
         hints = ["↑↓ choose · enter picks · escape cancels"]
