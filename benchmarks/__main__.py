@@ -28,7 +28,10 @@ decisions; the history is 200 weekly PO syncs. Screens run headless at 100x30; a
 runs from posting it to the frame that shows its effect (opening: to the last frame).
 Absolute targets (ms) are judged on the median; the ratio is context, since the machine is
 shared. The CPU-time rows leave out the time spent waiting for a core (and save's fsync
-wait): on a busy machine they show what the work itself costs."""
+wait): on a busy machine they show what the work itself costs. Startup runs a fresh python
+per sample (compiled modules cached, as on a second launch); peak RSS is the probe's own
+VmHWM. The floor is the minimal app after importing poforum's pydantic models: what the
+design's validation library costs before poforum does anything."""
 
 
 def figure(

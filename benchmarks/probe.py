@@ -75,7 +75,25 @@ def main(argv: list[str]) -> int:
         print("the app exited before its first frame", file=sys.stderr)
         return 3
     print(f"first-frame {first_frame[0]!r}")
+    print(f"peak-rss-kib {peak_rss_kib()}")
     return 0
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory since it started running Python.
+
+    /proc's VmHWM counts this program only; getrusage's ru_maxrss also counts the parent's
+    pages a forked child held before it exec'd Python (the bench's own memory, here).
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 if __name__ == "__main__":

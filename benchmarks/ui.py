@@ -84,7 +84,15 @@ async def timed_key(
     app: Any, frames: Frames, key: str, *, until_quiet: bool = False
 ) -> float | None:
     """Seconds from `key` to the frame showing its effect (benchmarks.frames.respond), or to
-    the last frame before the app goes quiet; None if it painted nothing."""
+    the last frame before the app goes quiet; None if it painted nothing.
+
+    The previous key's autosave (a worker thread, 0.25 s after a change) is done first: on a
+    1,000-topic board its ~10 ms of CPU would otherwise land in a random key's figure. Save
+    has figures of its own."""
+    flush = getattr(app, "flush_save", None)
+    if flush is not None:
+        flush()
+        await settle(app, frames)
     painted = len(frames.times)
     sent = press(app, key)
     last = await (settle(app, frames) if until_quiet else respond(app, frames))

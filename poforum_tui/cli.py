@@ -227,7 +227,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 
 
 def pause_collector() -> None:
-    """No cyclic garbage collection until the app's first frame: opening builds ~300,000
+    """No cyclic garbage collection until the app's first frame: opening builds ~70,000
     long-lived objects (Textual, pydantic, the session), and the collector would walk them
     several times (~50 ms) before anything is on screen. The app collects once, freezes what
     it built and resumes the collector once the first screen is shown

@@ -51,11 +51,14 @@ class AgendaTable(DataTable):
             return
         self._title_width, self._narrow = title, widths is NARROW
         self.clear(columns=True)
-        self.add_column("" if self._narrow else "Status", key="status", width=widths["status"])
-        self.add_column("Item", key="title", width=title)
-        self.add_column("Owner", key="owner", width=widths["owner"])
-        self.add_column("Actual / box", key="time", width=widths["time"])
-        self.add_column("Over", key="over", width=widths["over"])
+        # Text labels: a str label would be parsed as markup (and load Rich's emoji table).
+        self.add_column(
+            Text("" if self._narrow else "Status"), key="status", width=widths["status"]
+        )
+        self.add_column(Text("Item"), key="title", width=title)
+        self.add_column(Text("Owner"), key="owner", width=widths["owner"])
+        self.add_column(Text("Actual / box"), key="time", width=widths["time"])
+        self.add_column(Text("Over"), key="over", width=widths["over"])
 
     def show_rows(self, session: Session, now: dt.datetime) -> None:
         """Every item's row, afresh."""

@@ -16,6 +16,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -70,6 +72,10 @@ class VoterPanel(Widget, can_focus=True):
         "voter-panel--highlight",
         "voter-panel--hint",
     }
+    virtual_size = Reactive(Size(0, 0), layout=False)
+    """Widget's is layout=True: the panel's first show would lay the screen out twice. The
+    panel does not scroll and is placed absolutely, so its size never moves anything else."""
+
     BINDINGS = [
         Binding("enter", "pick", "Pick", id="picker-pick"),
         Binding("escape", "cancel", "Cancel", id="picker-cancel"),
