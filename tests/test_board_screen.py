@@ -300,3 +300,22 @@ async def test_a_search_hit_on_a_topic_opens_the_board_on_it(sessions_dir: Path)
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert current(app).id == hit.item_id
+
+
+async def test_the_wheel_scrolls_a_column_and_the_cursor_brings_it_back(tmp_path: Path) -> None:
+    from benchmarks.board import generated
+    from poforum_tui.store import save
+
+    save(generated(60, columns=4), tmp_path / "2026-11-17-board.toml")
+    app = make_app(tmp_path, "2026-11-17-board.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        view = app.screen.view
+        cards = view.focused_cards
+        assert cards.thumb(view.size.height - 1) is not None  # 15 cards do not fit: a thumb
+        for _ in range(3):
+            view.post_message(events.MouseScrollDown(view, 5, 10, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert cards.top > 0 and cards.cursor == 0
+        await pilot.press("down")
+        assert cards.cursor == 1 and cards.top == cards.starts[1]  # its card scrolled into view
