@@ -41,12 +41,17 @@ class AgendaTable(DataTable):
     _narrow = True
 
     def on_resize(self, event: events.Resize) -> None:
-        self.post_message(self.Resized())
+        if self._fitted()[1] != self._title_width:  # the rows drawn already still fit
+            self.post_message(self.Resized())
+
+    def _fitted(self) -> tuple[dict[str, int], int]:
+        """The fixed column widths for the table's width, and what the title column gets."""
+        widths = NARROW if self.size.width < 98 else WIDTHS
+        return widths, max(12, self.size.width - sum(widths.values()) - 2 * len(widths) - 4)
 
     def fit_columns(self) -> None:
         """Size the title column to the table's width (only when that width changed)."""
-        widths = NARROW if self.size.width < 98 else WIDTHS
-        title = max(12, self.size.width - sum(widths.values()) - 2 * len(widths) - 4)
+        widths, title = self._fitted()
         if title == self._title_width:
             return
         self._title_width, self._narrow = title, widths is NARROW
@@ -61,7 +66,9 @@ class AgendaTable(DataTable):
         self.add_column(Text("Over"), key="over", width=widths["over"])
 
     def show_rows(self, session: Session, now: dt.datetime) -> None:
-        """Every item's row, afresh."""
+        """Every item's row, afresh (once the table has a width: its resize redraws it)."""
+        if not self.size.width:
+            return
         self.fit_columns()
         self.clear()
         current = current_item(session)
