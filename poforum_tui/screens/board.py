@@ -116,7 +116,7 @@ The forum's backlog of dilemmas, in columns.
         if picker.is_open and self.focused is not picker:
             event.stop()
             event.prevent_default()
-            picker.type(event)
+            picker.take_key(event)
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ key stay.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import groupby
 from typing import NamedTuple
 
@@ -27,6 +28,7 @@ from textual.widget import Widget
 PINNED = "toggle_help"
 """The action whose key stays in view when the keys are cut: its help lists the others."""
 DIM = Style(dim=True)
+ELLIPSIS = "… "
 
 
 class FooterItem(NamedTuple):
@@ -186,19 +188,17 @@ class KeyFooter(Widget, can_focus=False):
         compact = self.compact or self._width(self.items, False) > room
         items = list(enumerate(self.items))
         pinned = [(i, item) for i, item in items if item.action == PINNED]
-        cut = self._width(self.items, compact) > room and pinned
-        if cut:  # keys give way from the end; help stays
+        cut = bool(pinned) and self._width(self.items, compact) > room
+        limit = room
+        if cut:  # keys give way from the end, for "… ? Help"
             items = [(i, item) for i, item in items if item.action != PINNED]
+            limit = room - self._width([item for _, item in pinned], compact) - len(ELLIPSIS)
         self._spans = []
         segments: list[Segment] = []
         x = 0
         for index, item in items:
             drawn = self._item(index, item, compact, styles)
-            if (
-                cut
-                and x + sum(s.cell_length for s in drawn)
-                > room - self._width([p for _, p in pinned], compact) - 2
-            ):
+            if cut and x + sum(segment.cell_length for segment in drawn) > limit:
                 break
             segments += drawn
             x = self._advance(x, index, item, compact)
@@ -206,8 +206,8 @@ class KeyFooter(Widget, can_focus=False):
                 segments.append(Segment(" ", base))
                 x += 1
         if cut:
-            segments.append(Segment("… ", styles[1]))
-            x += 2
+            segments.append(Segment(ELLIPSIS, styles[1]))
+            x += len(ELLIPSIS)
             for index, item in pinned:
                 segments += self._item(index, item, compact, styles)
                 x = self._advance(x, index, item, compact)
@@ -251,7 +251,7 @@ class KeyFooter(Widget, can_focus=False):
         hover = self.get_component_rich_style("key-footer--hover", partial=True)
         return styles[0] + hover, styles[1] + hover
 
-    def _width(self, items, compact: bool) -> int:  # type: ignore[no-untyped-def]
+    def _width(self, items: Sequence[FooterItem], compact: bool) -> int:
         """Cells `items` take, with the gaps between them."""
         total = sum(cell_len("".join(self._texts(item, compact))) for item in items)
         return total + (len(items) - 1 if compact and items else 0)

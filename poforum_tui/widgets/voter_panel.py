@@ -83,7 +83,7 @@ class VoterPanel(Widget, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.title = ""
+        self.question = ""
         self.names: list[tuple[str, str]] = []
         self.default: str | None = None
         self.allow_new = True
@@ -113,7 +113,7 @@ class VoterPanel(Widget, can_focus=True):
 
         `on_pick` gets the choice, or None when the question is cancelled.
         """
-        self.title, self.names, self.default = title, names, default
+        self.question, self.names, self.default = title, names, default
         self.allow_new, self._on_pick = allow_new, on_pick
         self._return_to = self.screen.focused
         self._set_text("")
@@ -143,11 +143,11 @@ class VoterPanel(Widget, can_focus=True):
     # -- typing -----------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        if self.type(event):
+        if self.take_key(event):
             event.stop()
             event.prevent_default()
 
-    def type(self, event: events.Key) -> bool:
+    def take_key(self, event: events.Key) -> bool:
         """Handle a key meant for the panel (also one that reached the board before the
         panel had the focus); False for keys left to the bindings."""
         key = event.key
@@ -266,7 +266,7 @@ class VoterPanel(Widget, can_focus=True):
         width = self.content_region.width
         base = self.rich_style
         if y == 0:
-            return self._text_line(clip(clean(self.title), width), "title", width)
+            return self._text_line(clip(clean(self.question), width), "title", width)
         if y == 2:
             return self._field(width)
         row = y - FIRST_ROW
