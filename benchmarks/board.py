@@ -66,7 +66,7 @@ async def measure(topics: int, size: tuple[int, int] = (100, 30)) -> dict[str, f
             await timed("vote", "v", "enter")
             await timed("hide", "h")
             await timed("sort", "s")
-            await app.workers.wait_for_complete()
+            app.flush_save()  # saves now: no waiting out the debounce
         return timings
 
 

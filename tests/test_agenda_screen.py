@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Digits
 
+from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import FakeClock
 from poforum_tui.domain import agenda as ops
-from poforum_tui.screens.agenda import AgendaScreen
-from poforum_tui.screens.agenda_form import KeepDiscussingScreen
-from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen
+from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.store import load
 from poforum_tui.widgets.item_timer import ItemTimer
 from tests.conftest import FORUM, KICKOFF, make_app
@@ -28,7 +28,7 @@ def messages(app) -> list[str]:
 
 
 async def settle(app) -> None:
-    await app.workers.wait_for_complete()
+    app.flush_save()  # saves now: no waiting out the debounce
 
 
 async def tick(pilot) -> None:

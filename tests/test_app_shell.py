@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from poforum_tui.domain import board as board_ops
-from poforum_tui.screens.agenda import AgendaScreen
-from poforum_tui.screens.board import BoardScreen
-from poforum_tui.screens.decisions import DecisionsScreen
-from poforum_tui.screens.sessions import SessionsScreen
+from poforum_tui.screens.agenda.screen import AgendaScreen
+from poforum_tui.screens.board.screen import BoardScreen
+from poforum_tui.screens.decisions.screen import DecisionsScreen
+from poforum_tui.screens.sessions.screen import SessionsScreen
 from poforum_tui.store import load
 from tests.conftest import FORUM, KICKOFF, make_app
 
@@ -57,11 +57,11 @@ async def test_change_saves_and_undo_redo_restore(sessions_dir: Path) -> None:
         original = app.session
         column = original.board.columns[0].id
         assert app.change(lambda s: board_ops.add_topic(s, column, "Who owns the DoD?"))
-        await app.workers.wait_for_complete()
+        app.flush_save()  # saves now: no waiting out the debounce
         assert load(path).board.topics[-1].title == "Who owns the DoD?"
         await pilot.press("ctrl+z")
         assert app.session == original
-        await app.workers.wait_for_complete()
+        app.flush_save()  # saves now: no waiting out the debounce
         assert load(path) == original
         await pilot.press("ctrl+y")
         assert app.session.board.topics[-1].title == "Who owns the DoD?"

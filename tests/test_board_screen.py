@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual import events
 
-from poforum_tui.screens.board import BoardScreen
-from poforum_tui.screens.confirm import ConfirmScreen
-from poforum_tui.screens.topic_form import TopicForm
+from poforum_tui.dialogs.confirm import ConfirmScreen
+from poforum_tui.screens.board.board_view import BoardView
+from poforum_tui.screens.board.screen import BoardScreen
+from poforum_tui.screens.board.topic_form import TopicForm
 from poforum_tui.store import load
-from poforum_tui.widgets.board_view import BoardView
 from tests.conftest import FORUM, make_app
 
 
@@ -24,7 +24,7 @@ def shown_counts(app) -> list[int]:
 
 
 async def saved(app) -> object:
-    await app.workers.wait_for_complete()
+    app.flush_save()  # saves now: no waiting out the debounce
     app.flush_save()
     return load(app.path)
 

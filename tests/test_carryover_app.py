@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from poforum_tui.screens.carry_over import CarryOverForm
-from poforum_tui.screens.decisions import DecisionsScreen
+from poforum_tui.screens.decisions.screen import DecisionsScreen
+from poforum_tui.screens.sessions.carry_over_form import CarryOverForm
 from poforum_tui.store import load
 from tests.conftest import KICKOFF, make_app
 

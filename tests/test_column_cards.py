@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from poforum_tui.domain import Column, Topic
-from poforum_tui.widgets.column_cards import GAP, ColumnCards
+from poforum_tui.screens.board.column_cards import GAP, ColumnCards
 
 COLUMN = Column(id="c", title="Collected")
 

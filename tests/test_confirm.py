@@ -6,7 +6,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from poforum_tui.screens.confirm import ConfirmScreen
+from poforum_tui.dialogs.confirm import ConfirmScreen
 
 
 class Asker(App[None]):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
-from poforum_tui.screens.confirm import ConfirmScreen
-from poforum_tui.screens.decision_form import DecisionForm
-from poforum_tui.screens.decisions import DecisionsScreen
-from poforum_tui.screens.outcome import OutcomeScreen
+from poforum_tui.dialogs.confirm import ConfirmScreen
+from poforum_tui.screens.decisions.decision_form import DecisionForm
+from poforum_tui.screens.decisions.outcome_form import OutcomeScreen
+from poforum_tui.screens.decisions.screen import DecisionsScreen
 from poforum_tui.store import load
 from tests.conftest import FORUM, KICKOFF, make_app
 
@@ -25,7 +25,7 @@ async def open_decisions(pilot) -> DecisionsScreen:
 
 
 async def saved(app, path: Path):
-    await app.workers.wait_for_complete()
+    app.flush_save()  # saves now: no waiting out the debounce
     return load(path)
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from poforum_tui.screens.decision_log import DecisionLogScreen
-from poforum_tui.screens.decisions import DecisionsScreen
+from poforum_tui.screens.decisions.log_screen import DecisionLogScreen
+from poforum_tui.screens.decisions.screen import DecisionsScreen
 from tests.conftest import FORUM, KICKOFF, make_app
 
 

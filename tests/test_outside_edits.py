@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from poforum_tui import persistence
+from poforum_tui.core import persistence
+from poforum_tui.dialogs.choice import ChoiceScreen
 from poforum_tui.domain import session_info
-from poforum_tui.screens.choice import ChoiceScreen
 from poforum_tui.store import load
 from poforum_tui.store.save import backup_path
 from tests.conftest import FORUM, make_app
@@ -125,7 +125,7 @@ async def test_deleted_file_is_written_again(sessions_dir: Path) -> None:
         path.unlink()
         app.persistence.poll()
         await wait_until(pilot, path.exists)
-        await app.workers.wait_for_complete()
+        app.flush_save()  # saves now: no waiting out the debounce
         assert load(path) == app.session
 
 

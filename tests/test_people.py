@@ -8,7 +8,7 @@ import pytest
 
 from poforum_tui.domain import DomainError
 from poforum_tui.domain import participants as ops
-from poforum_tui.screens.people import AgreementView, PeopleScreen
+from poforum_tui.screens.people.screen import AgreementView, PeopleScreen
 from poforum_tui.store import load
 from tests.conftest import KICKOFF, make_app
 

@@ -6,10 +6,10 @@ import errno
 import time
 from pathlib import Path
 
-from poforum_tui import persistence
+from poforum_tui.core import persistence
+from poforum_tui.dialogs.choice import ChoiceScreen
 from poforum_tui.domain import board as board_ops
 from poforum_tui.domain import session_info
-from poforum_tui.screens.choice import ChoiceScreen
 from poforum_tui.store import load
 from poforum_tui.store.diskfile import DiskFile
 from poforum_tui.store.lock import SessionLock
@@ -196,7 +196,7 @@ async def test_a_file_that_fails_to_open_leaves_the_open_session_saving(sessions
 
 
 async def test_a_crash_in_a_screen_still_saves_the_last_change(sessions_dir: Path, monkeypatch):
-    from poforum_tui.screens.board import BoardScreen
+    from poforum_tui.screens.board.screen import BoardScreen
 
     def crash(self, session):
         raise ZeroDivisionError("a bug in a screen")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from poforum_tui.domain import FakeClock
-from poforum_tui.screens.agenda import AgendaScreen
-from poforum_tui.screens.presenter import PresenterScreen, top_topics
+from poforum_tui.screens.agenda.screen import AgendaScreen
+from poforum_tui.screens.presenter.screen import PresenterScreen, top_topics
 from poforum_tui.store import load
 from tests.conftest import FORUM, KICKOFF, make_app
 

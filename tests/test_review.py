@@ -67,7 +67,7 @@ async def test_every_editing_key_on_every_screen_writes_nothing(sessions_dir: Pa
             await pilot.press("escape", "escape")
             await pilot.pause()
         assert not app.change(lambda s: board_ops.add_topic(s, "collected", "x"))
-        await app.workers.wait_for_complete()
+        app.flush_save()  # saves now: no waiting out the debounce
         assert app.session is loaded
         assert "read-only" in app.sub_title
         await pilot.press("ctrl+q")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Select, Static
 
-from poforum_tui.screens.agenda import AgendaScreen
-from poforum_tui.screens.decisions import DecisionsScreen
-from poforum_tui.screens.next_session import CARRY, FRESH, NextSessionForm
-from poforum_tui.screens.sessions import SessionsScreen, highlighted_text
+from poforum_tui.screens.agenda.screen import AgendaScreen
+from poforum_tui.screens.decisions.screen import DecisionsScreen
+from poforum_tui.screens.sessions.new_session_form import CARRY, FRESH, NextSessionForm
+from poforum_tui.screens.sessions.screen import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
 from poforum_tui.store.search import Hit
 from tests.conftest import FORUM, KICKOFF, METASCRUM, make_app
@@ -233,7 +233,7 @@ def test_a_long_hit_is_shown_from_near_its_first_match(sessions_dir: Path) -> No
 async def test_many_matches_are_capped_and_the_status_says_so(
     sessions_dir: Path, monkeypatch
 ) -> None:
-    from poforum_tui.screens import sessions as sessions_module
+    from poforum_tui.screens.sessions import screen as sessions_module
 
     monkeypatch.setattr(sessions_module, "MAX_SHOWN_HITS", 3)
     app = make_app(sessions_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from poforum_tui.screens.board import BoardScreen
+from poforum_tui.screens.board.screen import BoardScreen
 from poforum_tui.store.settings import Settings, load_settings, save_settings
 from tests.conftest import FORUM, make_app
 

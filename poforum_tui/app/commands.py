@@ -9,16 +9,17 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from poforum_tui.domain import DomainError, session_info
+from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store import SessionFileError
 
 SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
 
 
-class PaletteCommands(App):
+class PaletteCommands(PoforumHost):
     """Mixin: what `ctrl+p` offers, and the dialogs behind those commands."""
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -91,7 +92,7 @@ class PaletteCommands(App):
 
     def action_present(self) -> None:
         """Presenter mode: the calm view for the shared screen (p again to leave)."""
-        from poforum_tui.screens.presenter import PresenterScreen
+        from poforum_tui.screens.presenter.screen import PresenterScreen
 
         if self.session is None:
             self.notify("Open a session first: highlight one and press enter.", timeout=4)
@@ -101,13 +102,13 @@ class PaletteCommands(App):
         self.push_screen(PresenterScreen(topic.id if topic is not None else None))
 
     def action_show_agreement(self) -> None:
-        from poforum_tui.screens.people import AgreementView
+        from poforum_tui.screens.people.screen import AgreementView
 
         if self.session is not None:
             self.push_screen(AgreementView())
 
     def action_edit_people(self) -> None:
-        from poforum_tui.screens.people import PeopleScreen
+        from poforum_tui.screens.people.screen import PeopleScreen
 
         if self.session is not None:
             self.push_screen(PeopleScreen())
@@ -127,7 +128,7 @@ class PaletteCommands(App):
 
     def rename(self) -> None:
         """Ask for a new title for the open session."""
-        from poforum_tui.screens.rename import RenameForm
+        from poforum_tui.dialogs.rename import RenameForm
 
         def renamed(title: str | None) -> None:
             if title is not None:
@@ -138,7 +139,10 @@ class PaletteCommands(App):
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""
-        from poforum_tui.screens.next_session import NextSessionForm, NextSessionRequest
+        from poforum_tui.screens.sessions.new_session_form import (
+            NextSessionForm,
+            NextSessionRequest,
+        )
         from poforum_tui.store.create import create_session_file
         from poforum_tui.store.templates import from_template
 
@@ -175,7 +179,7 @@ class PaletteCommands(App):
     def record_decision(self, topic_id: str | None = None) -> None:
         """Open the DecisionForm (with `topic_id` linked) and add what it records."""
         from poforum_tui.domain import decisions as decision_ops
-        from poforum_tui.screens.decision_form import DecisionDraft, DecisionForm
+        from poforum_tui.screens.decisions.decision_form import DecisionDraft, DecisionForm
 
         if self.session is None:
             self.notify("Open a session first: pick one on the Sessions screen (0).")
@@ -195,7 +199,7 @@ class PaletteCommands(App):
 
     def show_decision_log(self) -> None:
         """The decision log across the session folder."""
-        from poforum_tui.screens.decision_log import DecisionLogScreen
+        from poforum_tui.screens.decisions.log_screen import DecisionLogScreen
 
         folder = self.path.parent if self.path is not None else self.folder
         self.push_screen(DecisionLogScreen(folder, self.clock.now().date()))
@@ -211,7 +215,7 @@ class PaletteCommands(App):
 
         Carries over from `previous_path`, or from the open session's file when None.
         """
-        from poforum_tui.screens.carry_over import CarryOverForm, CarryOverRequest
+        from poforum_tui.screens.sessions.carry_over_form import CarryOverForm, CarryOverRequest
         from poforum_tui.store import load
         from poforum_tui.store.carryover import followers, session_after
         from poforum_tui.store.create import create_session_file

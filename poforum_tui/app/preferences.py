@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
+from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store.settings import load_settings, save_settings
 from poforum_tui.themes import THEMES
 
 
-class UserSettings(App):
+class UserSettings(PoforumHost):
     """Mixin: registers poforum's themes, applies the settings file, remembers the theme."""
 
     _requested_theme: str | None = None

@@ -11,14 +11,13 @@ from collections.abc import Mapping
 
 from textual.actions import ActionParseResult
 from textual.actions import parse as parse_action
-from textual.app import App
 from textual.dom import DOMNode
 
+from poforum_tui.screens.host import PoforumHost
 
-class ReadOnlyReview(App):
+
+class ReadOnlyReview(PoforumHost):
     """Mixin: refuses the actions a screen lists in EDITING_ACTIONS while read-only."""
-
-    read_only: bool = False
 
     def refuses_edit(self, action: str, namespace: object) -> bool:
         """True if `action` on `namespace` edits the session and the session is read-only."""

@@ -146,7 +146,9 @@ def _anchor(session: Session, now: dt.datetime) -> Session:
         return session
     if session.start is None or session.date != now.date():
         updates["start"] = now.time()
-    begin = meeting_day_start(updates.get("start", session.start), now)
+    start = updates.get("start", session.start)
+    assert start is not None  # set above when the session had none
+    begin = meeting_day_start(start, now)
     planned = sum(item.minutes for item in session.agenda if item.status != "skipped")
     updates["end"] = (begin + dt.timedelta(minutes=planned)).time()
     return session.model_copy(update=updates)

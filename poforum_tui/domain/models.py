@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -23,12 +23,12 @@ DecisionKind = Literal["decision", "experiment", "action"]
 DecisionStatus = Literal["open", "done", "dropped"]
 Outcome = Literal["done", "keep", "drop", "escalate"]
 
-SESSION_KINDS: tuple[str, ...] = SessionKind.__args__
-ROLES: tuple[str, ...] = Role.__args__
-ITEM_STATUSES: tuple[str, ...] = ItemStatus.__args__
-DECISION_KINDS: tuple[str, ...] = DecisionKind.__args__
-DECISION_STATUSES: tuple[str, ...] = DecisionStatus.__args__
-OUTCOMES: tuple[str, ...] = Outcome.__args__
+SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
+ROLES: tuple[str, ...] = get_args(Role)
+ITEM_STATUSES: tuple[str, ...] = get_args(ItemStatus)
+DECISION_KINDS: tuple[str, ...] = get_args(DecisionKind)
+DECISION_STATUSES: tuple[str, ...] = get_args(DecisionStatus)
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
 MIN_TIMEBOX = 1
 MAX_TIMEBOX = 480

@@ -41,7 +41,8 @@ def _renamed(session: Session, old: str, new: str) -> Session:
     def votes(counts: dict[str, int]) -> dict[str, int]:
         merged: dict[str, int] = {}
         for voter, count in counts.items():
-            merged[name(voter)] = merged.get(name(voter), 0) + count
+            key = new if voter == old else voter
+            merged[key] = merged.get(key, 0) + count
         return merged
 
     topics = tuple(

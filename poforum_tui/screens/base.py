@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Header
 
 from poforum_tui.domain import Session
+from poforum_tui.screens.host import HostedScreen
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(HostedScreen):
     """Shows the app's open session; hidden screens redraw once they are shown again."""
 
     _stale = False
+
+    @property
+    def session(self) -> Session:
+        """The open session: a session screen is shown only while one is open."""
+        session = self.app.session
+        if session is None:
+            raise RuntimeError("a session screen is shown only while a session is open")
+        return session
 
     def compose_chrome(self) -> ComposeResult:
         yield Header()

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 try:  # tomli's compiled wheels parse a 1,000-topic file in half tomllib's time (issue 8)
     import tomli as tomllib
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same TOML
-    import tomllib
+    import tomllib  # type: ignore[no-redef]
 
 from poforum_tui.domain.models import SCHEMA_VERSION, PathError, Session
 from poforum_tui.store.errors import SessionFileError

@@ -7,7 +7,7 @@ text they matched, on one line, with the spans that matched, for highlighting.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,9 +65,8 @@ def _folded(text: str) -> tuple[str, tuple[int, ...] | None]:
 
 def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
     """The spans of `text` where the words occur, or None unless every word occurs."""
-    haystack, owner = _folded(text)
-    if owner is None:
-        owner = range(len(text))  # type: ignore[assignment]
+    haystack, folded_owner = _folded(text)
+    owner: Sequence[int] = range(len(text)) if folded_owner is None else folded_owner
     spans: list[Span] = []
     for word in words:
         at = haystack.find(word)

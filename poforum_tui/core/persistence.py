@@ -1,0 +1,380 @@
+"""Saving, locking and watching the open session file; the session core owns one `Persistence`.
+
+- Autosave: a change schedules a save within DEBOUNCE seconds, written in a worker thread,
+  atomically, with the previous version kept as `<name>.toml.bak`.
+- A failed save keeps the session in memory, shows a persistent warning and retries.
+- One writer: the file is locked; a second instance opens it read-only and names the holder.
+- Outside edits are noticed by polling: reloaded when nothing is unsaved, else the user decides.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from poforum_tui.core import questions
+from poforum_tui.core.timers import Repeating
+from poforum_tui.domain import Session
+from poforum_tui.store import SessionFileError, dumps, parse
+from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
+from poforum_tui.store.limits import read_limited
+from poforum_tui.store.lock import Holder, SessionLock
+from poforum_tui.store.save import write_atomic
+
+if TYPE_CHECKING:
+    from poforum_tui.core.session_core import SessionCore
+
+
+DEBOUNCE = 0.25
+"""Seconds from a change to its save (changes in between are saved together)."""
+RETRY = 2.0
+"""Seconds between attempts after a failed save."""
+POLL = 1.0
+"""Seconds between checks for outside edits (noticed within two polls at most)."""
+
+Outcome = Literal["saved", "conflict"] | str
+"""What a save attempt did: "saved", "conflict" (the file changed on disk) or an error text."""
+
+
+class Persistence:
+    """The open session's file: its lock, its autosave and its watch for outside edits."""
+
+    def __init__(self, core: SessionCore) -> None:
+        self.core = core
+        self.path: Path | None = None
+        self.disk: DiskFile | None = None
+        self.saved: Session | None = None
+        """The session as last written to or read from the file."""
+        self.error: str | None = None
+        """Why the last save failed, while it keeps failing."""
+        self.outside_error: str | None = None
+        """An outside edit that broke the file, while the last good session is shown."""
+        self.holder: Holder | None = None
+        """Who holds the lock when this instance opened the file read-only because of it."""
+        self.read_only_reason: str | None = None
+        self.deciding = False
+        """An outside edit is being decided by the user: saving and watching pause."""
+        self._lock: SessionLock | None = None
+        self._io = threading.Lock()
+        self._seen: Stamp | None = None
+        self._pending = False
+        self._flushed = threading.Event()
+        self._retry: Repeating | None = None
+        self._poll: Repeating | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # -- opening and closing -----------------------------------------------------------
+
+    def open(self, path: Path, *, read_only: bool = False) -> tuple[Session, bool]:
+        """Lock `path` (unless `read_only`), read it; returns the session and whether read-only.
+
+        Raises SessionFileError when the file does not load; the file open before stays open.
+        """
+        if self.path is not None and path.resolve() == self.path.resolve():
+            self.close()  # reopening the same file: let go of its lock first
+        lock, holder, reason = None, None, None
+        if not read_only:
+            lock = SessionLock(path)
+            try:
+                holder = lock.acquire()
+            except OSError as error:
+                reason = f"cannot lock it ({error.strerror or error}), so it is open read-only"
+                lock = None
+            if holder is not None:
+                lock = None
+        try:
+            raw = read_limited(path)
+            session = parse(raw, path)
+        except (OSError, SessionFileError) as error:
+            if lock is not None:
+                lock.release()
+            if isinstance(error, SessionFileError):
+                raise
+            raise SessionFileError(path, 1, 1, f"cannot read: {error.strerror or error}") from None
+        self.close()
+        self._loop = asyncio.get_running_loop()
+        self.path, self._lock, self.holder = path, lock, holder
+        self.read_only_reason = reason
+        self.disk = DiskFile(path, raw)
+        self._seen = self.disk.stamp
+        self.saved, self.error, self.outside_error, self.deciding = session, None, None, False
+        self._poll = Repeating(self._loop, POLL, self.poll)
+        self._show_status()
+        return session, read_only or lock is None
+
+    def close(self) -> None:
+        """Save what is unsaved (or rescue it to a copy), stop watching and unlock."""
+        if self.disk is not None and self.unsaved and self.flush() != "saved":
+            self.rescue()
+        for timer in (self._retry, self._poll):
+            if timer is not None:
+                timer.stop()
+        self._retry = self._poll = None
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = self.disk = self.path = self.holder = None
+        self.saved, self.error, self.outside_error, self.read_only_reason = None, None, None, None
+
+    def take_over(self) -> bool:
+        """Try to become the writer of a file opened read-only; True when this worked."""
+        if self.path is None or self._lock is not None:
+            return self._lock is not None
+        lock = SessionLock(self.path)
+        try:
+            holder = lock.acquire()
+        except OSError as error:
+            self.core.notice(f"Cannot lock: {error.strerror or error}", severity="error")
+            return False
+        if holder is not None:
+            self.holder, self.read_only_reason = holder, None
+            self._show_status()
+            return False
+        self._lock, self.holder, self.read_only_reason = lock, None, None
+        self._seen = None
+        self.poll()  # catch up with the last save of the previous writer
+        self._show_status()
+        return True
+
+    @property
+    def locked(self) -> bool:
+        return self._lock is not None
+
+    @property
+    def unsaved(self) -> bool:
+        session = self.core.session
+        return self.disk is not None and session is not None and session is not self.saved
+
+    # -- saving --------------------------------------------------------------------------
+
+    def request_save(self) -> None:
+        """Save the open session within DEBOUNCE seconds, in a worker thread.
+
+        Changes made while a save is pending are written by that same save.
+        """
+        if self.disk is None or not self.locked or self.deciding or self._pending:
+            return
+        self._pending = True
+        self._start_worker(None)
+
+    def _start_worker(self, delay: float | None) -> None:
+        threading.Thread(target=self._worker, args=(delay,), name="save", daemon=True).start()
+
+    def _worker(self, delay: float | None = None) -> None:
+        self._flushed.wait(DEBOUNCE if delay is None else delay)
+        self._pending = False
+        outcome = self._save()
+        # Hand the outcome to the loop's thread without waiting: at exit the loop may never run
+        # it (close() saves what is left), and a blocked worker would hold up the exit.
+        loop = self._loop
+        with contextlib.suppress(RuntimeError):  # the loop is closed
+            if loop is not None:
+                loop.call_soon_threadsafe(self._after_save, outcome)
+
+    def flush(self) -> Outcome:
+        """Save now, in this thread (waits for a save in progress); returns the outcome."""
+        self._flushed.set()
+        try:
+            outcome = self._save()
+        finally:
+            self._flushed.clear()
+        self._after_save(outcome)
+        return outcome
+
+    def _save(self) -> Outcome:
+        with self._io:
+            session, disk = self.core.session, self.disk
+            if disk is None or session is None or session is self.saved:
+                return "saved"
+            if not self.locked or self.deciding:
+                return "conflict" if self.deciding else "saved"
+            try:
+                if disk.check() is not None:
+                    return "conflict"  # never overwrite what someone else wrote
+                disk.write(dumps(session).encode("utf-8"))
+            except SessionFileError:
+                return "conflict"  # replaced by something over the limits
+            except OSError as error:
+                return f"{error.strerror or error} ({disk.path})"
+            except Exception as error:  # a save must never fail silently
+                return f"cannot write the session: {type(error).__name__}: {error}"
+            self.saved = session
+            return "saved"
+
+    def _after_save(self, outcome: Outcome) -> None:
+        if outcome == "saved":
+            if self.error is not None:
+                self.error = None
+                self.core.notice("Saved again: every change is on disk.", title="Saved")
+                self._show_status()
+            if self._retry is not None:
+                self._retry.stop()
+                self._retry = None
+        elif outcome == "conflict":
+            if not self.deciding:
+                self._seen = None
+                self.poll()
+        else:
+            if outcome != self.error:
+                self.core.notice(
+                    f"{outcome}. Your session is kept in memory; retrying every {RETRY:g} s.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=10,
+                )
+            self.error = outcome
+            self._show_status()
+            if self._retry is None:
+                self._retry = Repeating(
+                    self._loop or asyncio.get_running_loop(), RETRY, self._retry_save
+                )
+
+    def _retry_save(self) -> None:
+        if self.disk is not None and self.unsaved:
+            self._start_worker(0)
+        else:
+            self._after_save("saved")
+
+    def rescue(self) -> Path | None:
+        """Write the open session to a new file (the folder, else the home folder)."""
+        session, path = self.core.session, self.path
+        if session is None or path is None:
+            return None
+        payload = dumps(session).encode("utf-8")
+        for folder in (path.parent, Path.home()):
+            from poforum_tui.store.create import unused_path
+
+            target = unused_path(folder, f"{path.stem}-unsaved")
+            try:
+                write_atomic(target, payload)
+            except OSError:
+                continue
+            return target
+        return None
+
+    # -- outside edits -------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Look for an outside edit (a cheap `stat`, then the bytes)."""
+        if self.disk is None or self.deciding or self.path is None:
+            return
+        now = stamp(self.path)
+        if now == self._seen or not self._io.acquire(blocking=False):
+            return  # nothing new, or a save is writing right now
+        broken = None
+        try:
+            self._seen = now
+            change = self.disk.check()
+        except SessionFileError as error:  # replaced by a file over the limits
+            change, broken = Change(b"", now), error
+        except OSError:
+            change, self._seen = None, None  # unreadable for a moment: look again next time
+        finally:
+            self._io.release()
+        if change is not None:
+            self._outside_edit(change, broken)
+
+    def _outside_edit(self, change: Change, broken: SessionFileError | None = None) -> None:
+        assert self.disk is not None and self.path is not None
+        name = self.path.name
+        if change.missing:
+            self.disk.accept(change)
+            self.saved = None
+            self.core.notice(f"{name} was deleted outside poforum; writing it again.")
+            self.request_save()
+            return
+        theirs: Session | None = None
+        if broken is None:
+            try:
+                theirs = parse(change.raw, self.path)
+            except SessionFileError as error:
+                broken = error
+        if not self.unsaved:
+            if theirs is not None:
+                self._reload(theirs, change)
+                self.core.notice(f"{name} changed on disk; showing the new version.")
+            elif broken is not None:
+                self._broken(broken)
+            return
+        if broken is not None:
+            self._broken(broken)
+        self.deciding = True
+        self.core.ask(
+            questions.outside_edit(name, broken), lambda c: self._decided(c, theirs, change)
+        )
+
+    def _decided(self, choice: str | None, theirs: Session | None, change: Change) -> None:
+        self.deciding = False
+        assert self.disk is not None and self.path is not None
+        if choice == "theirs" and theirs is not None:
+            self._reload(theirs, change)
+            self.core.notice("Reloaded the version on disk.")
+        elif choice == "copy":
+            from poforum_tui.store.create import unused_path
+
+            copy = unused_path(self.path.parent, f"{self.path.stem}-mine")
+            session = self.core.session
+            try:
+                write_atomic(copy, dumps(session).encode("utf-8") if session else b"")
+            except OSError as error:
+                self.core.notice(f"Copy not written: {error.strerror or error}", severity="error")
+                self._outside_edit(change)
+                return
+            if theirs is not None:
+                self._reload(theirs, change)
+                self.core.notice(f"Yours is saved as {copy.name}; showing the version on disk.")
+            else:
+                self.core.open(copy)
+                self.core.notice(f"Yours is saved as {copy.name}, which is now open.")
+        else:  # keep mine: the version on disk stays recoverable in the .bak
+            self.disk.accept(change)
+            self.outside_error = None
+            self._seen = change.stamp
+            self.flush()
+            self.core.notice(f"Kept yours; the version on disk is in {self.path.name}.bak.")
+        self._show_status()
+
+    def _reload(self, session: Session, change: Change) -> None:
+        assert self.disk is not None
+        self.disk.accept(change)
+        self._seen = change.stamp
+        self.saved, self.outside_error = session, None
+        self.core.reloaded(session)
+        self._show_status()
+
+    def _broken(self, error: SessionFileError) -> None:
+        message = (
+            f"Edited outside poforum and now broken at {error.location}: {error.message}. "
+            "Showing the last good version; fix the file and it reloads."
+        )
+        if message != self.outside_error:
+            self.outside_error = message
+            self.core.notice(message, title="Outside edit", severity="error", timeout=10)
+            self._show_status()
+
+    # -- the status line -----------------------------------------------------------------
+
+    def status(self) -> tuple[str, str]:
+        """The persistent file warning (text, severity); empty text when all is well."""
+        if self.error:
+            return f"⚠ Not saved: {self.error} — kept in memory, retrying.", "error"
+        if self.outside_error:
+            return f"⚠ {self.outside_error}", "error"
+        if self.holder is not None:
+            return (
+                f"Read-only: {self.holder} is editing this file. Quit it there, then "
+                "ctrl+p → Take over editing (a crashed instance holds nothing).",
+                "warning",
+            )
+        if self.read_only_reason:
+            return (
+                f"Read-only: {self.read_only_reason}. Once that is fixed, "
+                "ctrl+p → Take over editing.",
+                "warning",
+            )
+        return "", ""
+
+    def _show_status(self) -> None:
+        self.core.status_changed(self.status())

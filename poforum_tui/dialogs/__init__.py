@@ -1,0 +1,1 @@
+"""Dialogs every feature uses: the form base, confirm, choice, rename."""

@@ -1,0 +1,1 @@
+"""The Agenda: timeboxed items, the live timer in big digits, the meeting clock."""

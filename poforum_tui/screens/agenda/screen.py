@@ -1,0 +1,374 @@
+"""Agenda: run the meeting's timeboxed items live, with a timer a room can read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from poforum_tui.domain import Session
+from poforum_tui.domain import agenda as ops
+from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
+from poforum_tui.domain.errors import DomainError
+from poforum_tui.screens.agenda.agenda_table import AgendaTable
+from poforum_tui.screens.base import SessionScreen
+from poforum_tui.widgets.item_timer import ItemTimer
+from poforum_tui.widgets.literal import clean
+from poforum_tui.widgets.meeting_clock import MeetingClockView
+from poforum_tui.widgets.timefmt import mmss
+
+if TYPE_CHECKING:
+    from poforum_tui.screens.agenda.item_form import AgendaItemRequest
+
+MINUTE = Binding.Group("±1 min")
+SELECTED = ("edit", "delete", "move", "skip", "reset")
+CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
+
+
+class AgendaScreen(SessionScreen):
+    """The agenda list, the current item's timer and the meeting clock."""
+
+    EDITING_ACTIONS = frozenset(CHANGES)
+    """Dimmed and refused (with a notice) while the session is open read-only."""
+
+    CSS_PATH = "agenda.tcss"
+    BINDINGS = [
+        Binding("space", "toggle", "Start/Pause", id="agenda-toggle"),
+        Binding("n", "next", "Next", id="agenda-next"),
+        Binding("plus,equals_sign", "adjust(1)", "+1 min", id="agenda-plus", group=MINUTE),
+        Binding("minus", "adjust(-1)", "-1 min", id="agenda-minus", group=MINUTE),
+        Binding("x", "skip", "Skip", id="agenda-skip"),
+        Binding("r", "reset", "Reset", id="agenda-reset"),
+        Binding("b", "rebalance", "Rebalance", id="agenda-rebalance"),
+        Binding("a", "add", "Add", id="agenda-add"),
+        Binding("e", "edit", "Edit", id="agenda-edit"),
+        Binding("delete,backspace", "delete", "Delete", id="agenda-delete", key_display="del"),
+        Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
+        Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
+    ]
+    HELP = """
+## Agenda
+**Digits**: time left in the current item; past zero they count up in red. One bell at
+zero, a notice one minute before.
+
+**Meeting clock**: the planned end (start + every timebox) is fixed when the first item
+starts; projected end = now + what is left. Late or early is the difference.
+
+- `space` start / pause · `n` finish and start the next · `+` `-` one minute
+- `enter` run the selected item now · `x` skip / un-skip · `r` reset its time
+- `b` rebalance: fit the pending items into the time left (ctrl+z undoes it)
+- `a` `e` `del` add, edit, delete · `shift+up` `shift+down` move
+- A pattern like `7+5+3` asks "keep discussing?" at the end of each step.
+
+Quit any time: a running item resumes from the wall clock.
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_remaining: dict[tuple[str, str], int] = {}
+        self._question: str | None = None
+        self._asking = False
+        self._active_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_chrome()
+        with Horizontal(id="agenda-top"):
+            yield ItemTimer(id="agenda-timer")
+            yield MeetingClockView(id="agenda-clock")
+        yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="agenda-totals")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda-top").border_title = "Agenda"
+        super().on_mount()
+        self.set_interval(1, self.tick)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        table = self.query_one(AgendaTable)
+        selected = self.selected_id()
+        now = self.app.clock.now()
+        table.show_rows(session, now)
+        ids = [item.id for item in session.agenda]
+        active = next((i.id for i in session.agenda if i.status in ops.ACTIVE), None)
+        if active != self._active_id and active is not None:
+            selected = active  # the meeting moved on: so does the cursor
+        self._active_id = active
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected), animate=False)
+        self.show_time(session, now)
+        self.refresh_bindings()
+
+    def on_agenda_table_resized(self) -> None:
+        if self.app.session is not None:
+            self.show_session(self.app.session)
+
+    def show_time(self, session: Session, now: dt.datetime) -> None:
+        """Redraw what moves with the clock: the timer, the meeting clock, the running rows."""
+        timer = self.query_one(ItemTimer)
+        current = ops.current_item(session)
+        sums = totals(session, now)
+        clock = meeting_clock(session, now)
+        if current is not None:
+            timer.show_item(current, now)
+        elif session.agenda:
+            timer.show_finished(sums)
+        else:
+            timer.show_empty()
+        self.query_one(MeetingClockView).show(clock, sums)
+        self.query_one(AgendaTable).show_running(session, now)
+        self.query_one("#agenda-totals", Static).update(self._totals_text(session, now))
+
+    def _totals_text(self, session: Session, now: dt.datetime) -> str:
+        sums = totals(session, now)
+        parts = [f"{sums.done} of {sums.items} done"]
+        if sums.done:
+            sign = "+" if sums.done_over > 0 else "-" if sums.done_over < 0 else "±"
+            parts.append(
+                f"done: planned {mmss(sums.done_planned)}, actual {mmss(sums.done_actual)} "
+                f"({sign}{mmss(abs(sums.done_over))})"
+            )
+        parts.append(f"all: planned {mmss(sums.planned)}, actual {mmss(sums.actual)}")
+        return " · ".join(parts)
+
+    # -- the clock -----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Every second: alerts for the running item, and the moving numbers when visible.
+
+        Never changes the session (no save per second)."""
+        session = self.app.session
+        if session is None:
+            return
+        now = self.app.clock.now()
+        self._alerts(session, now)
+        if self in self.app.screen_stack:
+            self.show_time(session, now)
+
+    def _alerts(self, session: Session, now: dt.datetime) -> None:
+        """A notice at one minute left and one bell at zero, each once per crossing."""
+        for item in session.agenda:
+            if item.status != "running":
+                continue
+            left = ops.remaining_seconds(item, now)
+            key = (str(self.app.path), item.id)
+            before = self._last_remaining.get(key)
+            self._last_remaining[key] = left
+            if before is None:
+                continue
+            if before > 60 >= left > 0:
+                self.app.notify(f"1 minute left for {clean(item.title)!r}", timeout=6)
+            if before > 0 >= left:
+                self.app.bell()
+                self.app.notify(f"Time is up for {clean(item.title)!r}", severity="warning")
+                if ops.next_step_minutes(item) is not None:
+                    self._question = item.id
+        self._ask_keep_discussing()
+
+    def _ask_keep_discussing(self) -> None:
+        session = self.app.session
+        screen = self.app.screen
+        shown = self in self.app.screen_stack and not isinstance(screen, ModalScreen)
+        if self._question is None or self._asking or not shown or session is None:
+            return  # asked when the agenda (or a view over it, like the presenter) is shown
+        item_id, self._question = self._question, None
+        item = next((i for i in session.agenda if i.id == item_id), None)
+        step = ops.next_step_minutes(item) if item is not None else None
+        if item is None or item.status not in ops.ACTIVE or step is None:
+            return
+
+        def answered(keep: bool | None) -> None:
+            self._asking = False
+            current = ops.current_item(self.app.session) if self.app.session else None
+            if keep is None or current is None or current.id != item_id:
+                return
+            if keep:
+                self.change(lambda s: ops.keep_discussing(s, item_id), "Keep discussing")
+            else:
+                self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Move on")
+
+        self._asking = True
+        from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen  # forms load on use
+
+        self.app.push_screen(KeepDiscussingScreen(item.title, step), answered)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self._ask_keep_discussing()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def focus_item(self, item_id: str) -> None:
+        """Select an agenda item (e.g. a search hit) and give the list focus."""
+        table = self.query_one(DataTable)
+        try:
+            table.move_cursor(row=table.get_row_index(item_id))
+        except RowDoesNotExist:  # the item is gone (edited since the search)
+            return
+        table.focus()
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def change(self, operation: Callable[[Session], Session], what: str) -> bool:
+        return self.app.change(operation, what)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.app.session
+        if action not in CHANGES or session is None:
+            return True
+        if self.app.read_only:
+            return None
+        if action in SELECTED:
+            return True if self.selected_id() else None
+        if action == "add":
+            return True
+        if action == "rebalance":
+            return True if any(i.status == "pending" for i in session.agenda) else None
+        return True if ops.current_item(session) is not None else None
+
+    def action_toggle(self) -> None:
+        self.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+
+    def action_next(self) -> None:
+        if self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next"):
+            session = self.app.session
+            if session is not None and ops.current_item(session) is None:
+                self.app.notify("Agenda finished: planned vs actual is on the screen.")
+
+    def action_adjust(self, delta: int) -> None:
+        current = ops.current_item(self.app.session) if self.app.session else None
+        if current is not None:
+            self.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")
+
+    def action_add(self) -> None:
+        def added(request: AgendaItemRequest | None) -> None:
+            if request is not None:
+                after = self.selected_id()
+                self.change(
+                    lambda s: ops.add_item(
+                        s, request.title, request.minutes, **_optional(request), after=after
+                    ),
+                    "Add item",
+                )
+                session = self.app.session
+                if session is not None and after is not None:
+                    table = self.query_one(DataTable)
+                    ids = [item.id for item in session.agenda]
+                    table.move_cursor(row=min(ids.index(after) + 1, len(ids) - 1))
+
+        from poforum_tui.screens.agenda.item_form import AgendaItemForm
+
+        self.app.push_screen(AgendaItemForm(None, self._owners()), added)
+
+    def action_edit(self) -> None:
+        item_id, session = self.selected_id(), self.app.session
+        if item_id is None or session is None:
+            return
+
+        def edited(request: AgendaItemRequest | None) -> None:
+            if request is not None:
+                self.change(lambda s: ops.edit_item(s, item_id, **request.fields()), "Edit item")
+
+        from poforum_tui.screens.agenda.item_form import AgendaItemForm
+
+        self.app.push_screen(AgendaItemForm(session.item(item_id), self._owners()), edited)
+
+    def action_delete(self) -> None:
+        item_id, session = self.selected_id(), self.app.session
+        if item_id is None or session is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda s: ops.delete_item(s, item_id), "Delete item")
+
+        title = clean(session.item(item_id).title)
+        question = f"Delete the agenda item {title!r}?\n(ctrl+z brings it back.)"
+        from poforum_tui.dialogs.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), confirmed)
+
+    def action_move(self, delta: int) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:  # the redraw keeps the cursor on the moved item
+            self.change(lambda s: ops.move_item(s, item_id, delta), "Move")
+
+    def action_skip(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.change(lambda s: ops.skip_item(s, item_id, self.app.clock.now()), "Skip")
+
+    def action_reset(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.change(lambda s: ops.reset_item(s, item_id), "Reset")
+
+    def action_rebalance(self) -> None:
+        session = self.app.session
+        if session is None:
+            return
+        now = self.app.clock.now()
+        try:
+            plan = rebalance_plan(session, now)
+        except DomainError as error:
+            self.app.notify(str(error), title="Rebalance", severity="warning")
+            return
+        if not plan:
+            self.app.notify("The pending items already fit the planned end.", title="Rebalance")
+            return
+        if self.change(lambda s: rebalance(s, now), "Rebalance"):
+            lines = [
+                f"{clean(session.item(item_id).title)}: {old} → {new} min"
+                for item_id, (old, new) in plan.items()
+            ]
+            self.app.notify(
+                "\n".join([*lines, "ctrl+z undoes it."]), title="Rebalanced", timeout=12
+            )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row runs that item now."""
+        event.stop()
+        item_id = event.row_key.value
+        if item_id is not None:
+            self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), "Start")
+
+    def _owners(self) -> list[str]:
+        session = self.app.session
+        return [p.name for p in session.participants] if session is not None else []
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        commands = [
+            ("Agenda: start / pause the current item", "space", self.action_toggle),
+            ("Agenda: next item", "n: finish the current item, start the next", self.action_next),
+            ("Agenda: add an item", "a", self.action_add),
+            ("Agenda: edit the selected item", "e", self.action_edit),
+            ("Agenda: delete the selected item", "del (asks first)", self.action_delete),
+            ("Agenda: skip / un-skip the selected item", "x", self.action_skip),
+            ("Agenda: reset the selected item's time", "r", self.action_reset),
+            (
+                "Agenda: rebalance the pending items",
+                "b: fit them into the time left before the planned end",
+                self.action_rebalance,
+            ),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
+
+
+def _optional(request: AgendaItemRequest) -> dict[str, str]:
+    fields = {"owner": request.owner, "notes": request.notes, "pattern": request.pattern}
+    return {key: value for key, value in fields.items() if value is not None}

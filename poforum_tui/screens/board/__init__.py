@@ -1,0 +1,1 @@
+"""The Board: columns of topic cards, capture, dot voting, moving topics on."""

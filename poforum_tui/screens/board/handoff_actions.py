@@ -1,0 +1,44 @@
+"""The board's hand-off: a topic becomes an agenda item, or gets a decision recorded."""
+
+from __future__ import annotations
+
+from poforum_tui.domain import Session
+from poforum_tui.domain import board as ops
+from poforum_tui.screens.board.base import BoardBase
+from poforum_tui.screens.board.handoff_forms import TimeboxForm
+
+
+class HandOffActions(BoardBase):
+    """Board screen actions `t` and `d` (mixed into BoardScreen)."""
+
+    def action_to_agenda(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        linked = [item for item in self.session.agenda if item.topic == topic.id]
+        if linked:
+            self.notify(f"Already on the agenda: {linked[0].title}", timeout=4)
+            return
+        current = ops.agenda_timebox(self.app.session)
+
+        def chosen(timebox: str | None) -> None:
+            if timebox is None:
+                return
+
+            def operation(session: Session) -> Session:
+                if timebox != current:
+                    session = ops.set_agenda_timebox(session, timebox)
+                return ops.send_to_agenda(session, topic.id, timebox)
+
+            if self._change(operation, "To agenda"):
+                item = self.session.agenda[-1]
+                timebox = f"{item.minutes} min" + (f", {item.pattern}" if item.pattern else "")
+                self.notify(f"On the agenda: {item.title} ({timebox})", timeout=3)
+
+        self.app.push_screen(TimeboxForm(topic.title, current), chosen)
+
+    def action_decision(self) -> None:
+        topic = self.current_topic()
+        record = getattr(self.app, "record_decision", None)
+        if topic is not None and record is not None:
+            record(topic.id)

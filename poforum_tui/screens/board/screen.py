@@ -1,0 +1,363 @@
+"""Board: capture the forum's dilemmas, classify them in columns, dot vote, hand off the top ones.
+
+All columns are drawn by one line-API widget (`BoardView`): a key repaints its lines, with no
+layout and no focus change, so a board of 1,000 topics answers a key as fast as a board of ten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual import events
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from poforum_tui.dialogs.confirm import ConfirmScreen
+from poforum_tui.domain import Column, Session, Topic
+from poforum_tui.domain import board as ops
+from poforum_tui.screens.board.board_view import BoardView, ColumnView
+from poforum_tui.screens.board.column_actions import ColumnActions
+from poforum_tui.screens.board.handoff_actions import HandOffActions
+from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
+from poforum_tui.screens.board.voter_panel import VoterPanel
+from poforum_tui.screens.board.voting_actions import VotingActions
+from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.words import plural
+
+TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
+COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
+CHANGES = (
+    (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
+)
+
+
+class BoardScreen(VotingActions, HandOffActions, ColumnActions):
+    """Kanban columns of topic cards, with dot voting."""
+
+    CSS_PATH = "board.tcss"
+    HELP = """
+## Board
+The forum's backlog of dilemmas, in columns.
+
+- `a` adds topics to the focused column (enter adds and clears for the next; escape closes),
+  `e` edits, `delete` deletes (asks first).
+- Arrows move between cards and columns; `shift+arrows` move the focused topic
+  to another column or up / down within its column.
+- `v` votes (pick who votes; each person has a budget, `b` sets it), `x` takes a vote back,
+  `h` hides / reveals every tally, `s` sorts the column by votes.
+- `t` puts the topic on the agenda (minutes or a Lean Coffee pattern such as 7+5+3),
+  `d` records a decision on it. `/` filters cards by text or category; escape clears.
+- Columns: `c` adds, `r` renames, `<` / `>` move the focused column; delete it from the
+  command palette (`ctrl+p`).
+"""
+    BINDINGS = [
+        Binding("a", "add", "Add", id="board-add"),
+        Binding("e", "edit", "Edit", show=False, id="board-edit"),
+        Binding("delete", "delete", "Delete", show=False, id="board-delete"),
+        Binding("left", "focus_column(-1)", "Previous column", show=False, id="board-left"),
+        Binding("right", "focus_column(1)", "Next column", show=False, id="board-right"),
+        Binding("shift+left", "move(-1)", "Move left", show=False, id="board-move-left"),
+        Binding("shift+right", "move(1)", "Move right", show=False, id="board-move-right"),
+        Binding("shift+up", "reorder(-1)", "Move up", show=False, id="board-move-up"),
+        Binding("shift+down", "reorder(1)", "Move down", show=False, id="board-move-down"),
+        Binding("v", "vote", "Vote", id="board-vote"),
+        Binding("x,V", "unvote", "Take back vote", show=False, id="board-unvote"),
+        Binding("b", "budget", "Vote budget", show=False, id="board-budget"),
+        Binding("h", "toggle_hidden", "Hide/reveal", id="board-hide"),
+        Binding("s", "sort", "Sort", id="board-sort"),
+        Binding("t", "to_agenda", "To agenda", id="board-to-agenda"),
+        Binding("d", "decision", "Decision", id="board-decision"),
+        Binding("slash", "filter", "Filter", id="board-filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="board-clear-filter"),
+        Binding("c", "add_column", "Add column", show=False, id="board-add-column"),
+        Binding("r", "rename_column", "Rename column", show=False, id="board-rename-column"),
+        Binding(
+            "less_than_sign", "move_column(-1)", "Column left", show=False, id="board-col-left"
+        ),
+        Binding(
+            "greater_than_sign", "move_column(1)", "Column right", show=False, id="board-col-right"
+        ),
+    ]
+
+    AUTO_FOCUS = "BoardView"
+    EDITING_ACTIONS = frozenset(CHANGES)
+    """Dimmed and refused by the app while the session is open read-only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = BoardView(id="board-view")
+        self.picker = VoterPanel(id="voter-panel")
+        self.filter_text = ""
+        self.last_voter: str | None = None
+        self._was_empty = False
+        self._wanted: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_chrome()
+        yield Static(id="board-summary")
+        field = Input(placeholder="Filter by text or category", id="board-filter")
+        field.display = False
+        yield field
+        yield self.view
+        yield Static(id="board-detail")
+        yield from self.compose_footer()
+        yield self.picker
+
+    def on_resize(self) -> None:
+        if self.picker.is_open:
+            self.picker.fit()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `v`, before the picker's field has the focus, go to it."""
+        picker = self.picker
+        if picker.is_open and self.focused is not picker:
+            event.stop()
+            event.prevent_default()
+            picker.take_key(event)
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        board = session.board
+        groups: dict[str, list[Topic]] = {column.id: [] for column in board.columns}
+        for topic in board.topics:
+            groups[topic.column].append(topic)
+        query = self.filter_text
+        views = []
+        for column in board.columns:
+            topics = tuple(groups[column.id])
+            shown = tuple(t for t in topics if ops.matches(t, query)) if query else topics
+            views.append(ColumnView(column, topics, shown))
+        self.view.show(views, board.votes_hidden, bool(query))
+        if self._wanted is not None:
+            self.call_after_refresh(self._focus_wanted)
+        self._show_summary(session)
+        self._show_detail()
+
+    def _show_summary(self, session: Session) -> None:
+        board = session.board
+        budget = board.vote_budget()
+        auto = " (auto)" if board.votes_per_person is None else ""
+        parts = [plural(len(board.topics), "topic"), f"{plural(budget, 'vote')} each{auto}"]
+        parts.append("tallies hidden: h reveals" if board.votes_hidden else "tallies shown")
+        if self.last_voter is not None:
+            used = board.votes_used(self.last_voter)
+            parts.append(f"{clean(self.last_voter)}: {used} of {budget} used")
+        if self.filter_text:
+            parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
+        # Fixed size (board.tcss): repaint only, no layout of the whole screen.
+        self.query_one("#board-summary", Static).update(Content(" · ".join(parts)), layout=False)
+
+    def _show_detail(self) -> None:
+        topic = self.current_topic()
+        detail = self.query_one("#board-detail", Static)
+        if topic is None:
+            detail.update(
+                Content.styled("No topic here: a adds one, c adds a column", "dim"), layout=False
+            )
+            return
+        about = [part for part in (topic.author, topic.category) if part]
+        if self.app.session is not None and self.session.board.votes_hidden:
+            about.append("votes hidden")
+        elif topic.votes:
+            voters = ", ".join(f"{name} {count}" for name, count in topic.votes.items())
+            about.append(f"● {topic.vote_total} ({voters})")
+        else:
+            about.append("no votes")
+        detail.update(
+            Content.assemble(literal(topic.title, "bold"), "\n", literal(" · ".join(about), "dim")),
+            layout=False,
+        )
+
+    # -- focus ----------------------------------------------------------------------------
+
+    def _focus(self, column_id: str, topic_id: str | None = None) -> None:
+        """Put the cursor in `column_id` (on `topic_id` if given) and the keys on the board."""
+        self.view.select(column_id, topic_id)
+        self.view.focus()
+
+    def focus_item(self, topic_id: str) -> None:
+        """Select a topic (e.g. a search hit) once the board is drawn; the filter gives way."""
+        self._wanted = topic_id
+        self.call_after_refresh(self._focus_wanted)
+
+    def _focus_wanted(self) -> None:
+        session, topic_id = self.app.session, self._wanted
+        topic = (
+            next((t for t in session.board.topics if t.id == topic_id), None) if session else None
+        )
+        if topic is None or topic.column not in self.view.columns:
+            return  # not drawn yet: show_session calls again
+        self._wanted = None
+        if self.filter_text and not ops.matches(topic, self.filter_text):
+            self.action_clear_filter()
+        self._focus(topic.column, topic.id)
+
+    def focused_column(self) -> Column | None:
+        """The column the cursor is in (kept while a field has the focus)."""
+        cards = self.view.focused_cards
+        return cards.column if cards is not None else None
+
+    def current_topic(self) -> Topic | None:
+        return self.view.current
+
+    def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
+        self._show_detail()
+        if (event.topic is None) != self._was_empty:
+            self._was_empty = event.topic is None
+            self.refresh_bindings()
+
+    def action_focus_column(self, delta: int) -> None:
+        self.view.focus_column(delta)
+
+    # -- topics ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.picker.is_open:
+            return False  # a key that raced the picker open is not a board key
+        if action == "decision" and not hasattr(self.app, "record_decision"):
+            return None
+        if action in TOPIC_ACTIONS and self.current_topic() is None:
+            return None
+        if action == "clear_filter":
+            return bool(self.filter_text) or self.query_one("#board-filter", Input).display
+        return True
+
+    def action_add(self) -> None:
+        column = self.focused_column()
+        if column is None:
+            self.notify("Add a column first: press c.", severity="warning")
+            return
+        column_id = column.id
+
+        def add(request: TopicRequest) -> bool:
+            if not self._change(lambda s: ops.add_topic(s, column_id, **request.fields()), "Add"):
+                return False
+            self.view.select(column_id, self.session.board.topics[-1].id)
+            return True
+
+        session = self.app.session
+        form = TopicForm(
+            f"Add topics to {column.title}",
+            authors=[p.name for p in session.participants],
+            categories=ops.categories(session.board),
+            on_add=add,
+        )
+        self.app.push_screen(form, lambda _: self._focus(column_id))
+
+    def action_edit(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        session = self.app.session
+
+        def edited(request: TopicRequest | None) -> None:
+            unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}
+            if request is not None and request.fields() != unchanged:
+                self._change(lambda s: ops.edit_topic(s, topic.id, **request.fields()), "Edit")
+
+        form = TopicForm(
+            "Edit topic",
+            authors=[p.name for p in session.participants],
+            categories=ops.categories(session.board),
+            topic=topic,
+        )
+        self.app.push_screen(form, edited)
+
+    def action_delete(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        question = f"Delete the topic “{topic.title}”?"
+        if topic.votes:
+            question += "\nIts votes go with it."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda s: ops.delete_topic(s, topic.id), "Delete")
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_move(self, delta: int) -> None:
+        column, topic = self.focused_column(), self.current_topic()
+        if column is None or topic is None:
+            return
+        ids = list(self.view.columns)
+        target = ids.index(column.id) + delta
+        if not 0 <= target < len(ids):
+            return
+        if self._change(lambda s: ops.move_topic(s, topic.id, delta), "Move"):
+            self._focus(ids[target], topic.id)
+
+    def action_reorder(self, delta: int) -> None:
+        topic = self.current_topic()
+        if topic is not None:
+            self._change(lambda s: ops.reorder_topic(s, topic.id, delta), "Reorder")
+
+    def action_sort(self) -> None:
+        if self.session.board.votes_hidden:
+            self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
+            return
+        column = self.focused_column()
+        if column is not None and self._change(lambda s: ops.sort_column(s, column.id), "Sort"):
+            self.view.action_jump(False)
+
+    def action_toggle_hidden(self) -> None:
+        self._change(ops.toggle_hidden, "Hide / reveal")
+
+    # -- filter ---------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        field = self.query_one("#board-filter", Input)
+        field.display = True
+        field.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "board-filter":
+            self.filter_text = event.value.strip()
+            if self.app.session is not None:
+                self.show_session(self.app.session)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "board-filter":
+            if not self.filter_text:
+                event.input.display = False
+            self._focus_current()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#board-filter", Input)
+        field.value = ""
+        field.display = False
+        self.filter_text = ""
+        if self.app.session is not None:
+            self.show_session(self.app.session)
+        self._focus_current()
+
+    def _focus_current(self) -> None:
+        column = self.focused_column()
+        if column is not None:
+            self._focus(column.id)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        commands = [
+            ("Board: add a column", "Add a column at the right end (c)", self.action_add_column),
+            (
+                "Board: rename the column",
+                "Rename the focused column (r)",
+                self.action_rename_column,
+            ),
+            ("Board: delete the column", "Delete the focused column", self.action_delete_column),
+            ("Board: set the vote budget", "Votes per person (b)", self.action_budget),
+            ("Board: take back a vote", "Remove one vote from the topic (x)", self.action_unvote),
+            (
+                "Board: hide / reveal tallies",
+                "Vote without anchoring (h)",
+                self.action_toggle_hidden,
+            ),
+            ("Board: clear all votes", "Start the dot vote again", self.action_clear_votes),
+            ("Board: filter cards", "By text or category (/)", self.action_filter),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)

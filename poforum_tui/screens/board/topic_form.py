@@ -1,0 +1,111 @@
+"""Add or edit a board topic: title first, author and category optional, both suggested."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Static
+
+from poforum_tui.dialogs.form import FormScreen
+from poforum_tui.domain import Topic
+from poforum_tui.widgets.literal import literal
+
+
+@dataclass(frozen=True)
+class TopicRequest:
+    """What the form asks for; empty optional fields are None."""
+
+    title: str
+    author: str | None
+    category: str | None
+
+    def fields(self) -> dict[str, str | None]:
+        return {"title": self.title, "author": self.author, "category": self.category}
+
+
+class TopicForm(FormScreen[TopicRequest]):
+    """Edits one topic, or captures topics one after another when given `on_add`.
+
+    With `on_add`, enter adds the topic and clears the form for the next one (escape closes);
+    `on_add` returns False when the session refused the topic, and the typed text stays.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        authors: list[str],
+        categories: list[str],
+        topic: Topic | None = None,
+        on_add: Callable[[TopicRequest], bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.topic = topic
+        self.on_add = on_add
+        self.authors = authors
+        self.categories = categories
+        self.added = 0
+        if on_add is not None:
+            self.submit_label = "Add"
+
+    def compose_fields(self) -> ComposeResult:
+        topic = self.topic
+        yield from self.field(
+            "title", "Title", Input(topic.title if topic else "", placeholder="The dilemma")
+        )
+        yield from self.field(
+            "author",
+            "Author",
+            Input(
+                (topic.author or "") if topic else "",
+                placeholder="optional",
+                suggester=SuggestFromList(self.authors, case_sensitive=False),
+            ),
+        )
+        yield from self.field(
+            "category",
+            "Category",
+            Input(
+                (topic.category or "") if topic else "",
+                placeholder="optional",
+                suggester=SuggestFromList(self.categories, case_sensitive=False),
+            ),
+            hint="→ accepts a suggestion",
+        )
+        if self.on_add is not None:
+            yield Static(
+                "enter adds and clears for the next topic · escape closes",
+                id="topic-form-status",
+                classes="form-hint",
+            )
+
+    def request(self) -> TopicRequest | None:
+        title = " ".join(self.value("title").split())
+        if not title:
+            self.refuse("title", "A topic needs a title: type the dilemma in a few words.")
+            return None
+        author = " ".join(self.value("author").split()) or None
+        category = " ".join(self.value("category").split()) or None
+        return TopicRequest(title, author, category)
+
+    def submit(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        if self.on_add is None:
+            self.dismiss(request)
+            return
+        if not self.on_add(request):
+            return
+        self.added += 1
+        for name in ("title", "author", "category"):
+            self.query_one(f"#field-{name}", Input).value = ""
+        self.query_one("#field-title", Input).focus()
+        noun = "topic" if self.added == 1 else "topics"
+        self.query_one("#topic-form-status", Static).update(
+            literal(f"Added “{request.title}” ({self.added} {noun} so far): type the next")
+        )

@@ -1,0 +1,1 @@
+"""Decisions, experiments and actions; follow-ups; the decision log across sessions."""

@@ -1,0 +1,1 @@
+"""Participants, their roles and domains, and the working agreement."""

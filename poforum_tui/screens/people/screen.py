@@ -1,0 +1,229 @@
+"""People & agreement: edit the participants and the working agreement in the app.
+
+Also `AgreementView`, the working agreement shown large to the room (`w`, "stop the line").
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from poforum_tui.domain import Session
+from poforum_tui.domain import participants as ops
+from poforum_tui.screens.host import HostedModal
+from poforum_tui.screens.people.people_forms import (
+    AgreementForm,
+    ParticipantFields,
+    ParticipantForm,
+)
+from poforum_tui.widgets.footer import KeyFooter
+from poforum_tui.widgets.literal import cell, literal
+
+
+class AgreementView(HostedModal[None]):
+    """The working agreement, large, for the room; the meeting keys still work behind it."""
+
+    CSS_PATH = "people.tcss"
+    BINDINGS = [
+        Binding("escape,w,q", "dismiss", "Close", id="agreement-close"),
+        Binding("e", "edit", "Edit people & agreement", id="agreement-edit"),
+    ]
+    HELP = """
+## Working agreement
+Everyone owns the agreement and anyone may **stop the line** when it is not kept.
+`w` or `escape` closes this view, `e` edits the agreement and the participants.
+"""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="agreement"):
+            yield Static("STOP THE LINE — our working agreement", id="agreement-title")
+            yield Static(id="agreement-lines")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "session", self._show, init=True)
+
+    def _show(self, session: Session | None) -> None:
+        if session is None:
+            return
+        lines = session.working_agreement
+        body = (
+            Content("\n").join(literal(f"{n}. {line}") for n, line in enumerate(lines, 1))
+            if lines
+            else Content("No working agreement yet: press e to write one together.")
+        )
+        self.query_one("#agreement-lines", Static).update(body)
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        self.dismiss(None)
+        self.app.push_screen(PeopleScreen())
+
+
+class PeopleScreen(HostedModal[None]):
+    """Participants and working agreement, each a list with add / edit / delete."""
+
+    CSS_PATH = "people.tcss"
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="people-close"),
+        Binding("a", "add", "Add", id="people-add"),
+        Binding("e", "edit", "Edit", id="people-edit"),
+        Binding("delete", "remove", "Delete", id="people-delete"),
+        Binding("space", "toggle_present", "Present", id="people-present"),
+        Binding("shift+up", "move(-1)", "Up", id="people-up", show=False),
+        Binding("shift+down", "move(1)", "Down", id="people-down", show=False),
+        Binding("tab", "app.focus_next", "Other list", id="people-switch", show=False),
+        Binding("ctrl+z", "app.undo", "Undo", id="people-undo", show=False),
+        Binding("ctrl+y", "app.redo", "Redo", id="people-redo", show=False),
+    ]
+    HELP = """
+## People & agreement
+Left: the participants (name, role, domain, present). Right: the working agreement.
+`tab` switches list. `a` add, `e` edit, `delete` remove, `space` marks a participant
+present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` closes.
+"""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="people"):
+            with Vertical(id="people-left"):
+                yield Static("Participants", classes="people-heading")
+                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="people-right"):
+                yield Static("Working agreement", classes="people-heading")
+                yield DataTable(id="agreement-table", cursor_type="row", show_header=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#participants", DataTable)
+        for label, width in (("Name", 20), ("Role", 12), ("Domain", 14), ("Here", 6)):
+            table.add_column(label, width=width)
+        self.query_one("#agreement-table", DataTable).add_column("Agreement")
+        self.watch(self.app, "session", self._show, init=True)
+        table.focus()
+
+    def _show(self, session: Session | None) -> None:
+        if session is None:
+            return
+        table = self.query_one("#participants", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for p in session.participants:
+            here = "✓ yes" if p.present else "✗ away"
+            table.add_row(cell(p.name), cell(p.role), cell(p.domain or ""), cell(here), key=p.name)
+        table.move_cursor(row=min(row, max(table.row_count - 1, 0)))
+        lines = self.query_one("#agreement-table", DataTable)
+        line_row = lines.cursor_row
+        lines.clear()
+        for number, line in enumerate(session.working_agreement, 1):
+            lines.add_row(cell(f"{number}. {line}"))
+        lines.move_cursor(row=min(line_row, max(lines.row_count - 1, 0)))
+
+    @property
+    def _on_people(self) -> bool:
+        return self.focused is None or self.focused.id == "participants"
+
+    def _participant(self) -> str | None:
+        session = self.app.session
+        table = self.query_one("#participants", DataTable)
+        if session is None or not session.participants:
+            return None
+        return session.participants[min(table.cursor_row, len(session.participants) - 1)].name
+
+    def _line(self) -> int | None:
+        session = self.app.session
+        if session is None or not session.working_agreement:
+            return None
+        row = self.query_one("#agreement-table", DataTable).cursor_row
+        return min(row, len(session.working_agreement) - 1)
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
+
+    def action_add(self) -> None:
+        session = self.app.session
+        if session is None:
+            return
+        if self._on_people:
+            taken = {p.name for p in session.participants}
+            self.app.push_screen(ParticipantForm(taken=taken), self._added_participant)
+        else:
+            self.app.push_screen(
+                AgreementForm(),
+                lambda line: (
+                    line and self.app.change(lambda s: ops.add_agreement(s, line), "Agreement")
+                ),
+            )
+
+    def _added_participant(self, fields: ParticipantFields | None) -> None:
+        if fields is not None:
+            self.app.change(
+                lambda s: ops.add_participant(
+                    s, fields.name, role=fields.role, domain=fields.domain, present=fields.present
+                ),
+                "Participant",
+            )
+
+    def action_edit(self) -> None:
+        session = self.app.session
+        if session is None:
+            return
+        if self._on_people:
+            name = self._participant()
+            if name is None:
+                return
+            participant = next(p for p in session.participants if p.name == name)
+            taken = {p.name for p in session.participants}
+
+            def edited(fields: ParticipantFields | None) -> None:
+                if fields is not None:
+                    self.app.change(
+                        lambda s: ops.edit_participant(
+                            s,
+                            name,
+                            name=fields.name,
+                            role=fields.role,
+                            domain=fields.domain,
+                            present=fields.present,
+                        ),
+                        "Participant",
+                    )
+
+            self.app.push_screen(ParticipantForm(participant, taken), edited)
+            return
+        index = self._line()
+        if index is not None:
+            self.app.push_screen(
+                AgreementForm(session.working_agreement[index]),
+                lambda line: (
+                    line
+                    and self.app.change(lambda s: ops.edit_agreement(s, index, line), "Agreement")
+                ),
+            )
+
+    def action_remove(self) -> None:
+        if self._on_people:
+            name = self._participant()
+            if name is not None:
+                self.app.change(lambda s: ops.remove_participant(s, name), "Participant")
+                self.notify(f"Removed {name} (ctrl+z brings them back)")
+        else:
+            index = self._line()
+            if index is not None:
+                self.app.change(lambda s: ops.remove_agreement(s, index), "Agreement")
+
+    def action_toggle_present(self) -> None:
+        name = self._participant() if self._on_people else None
+        if name is not None:
+            self.app.change(lambda s: ops.toggle_present(s, name), "Participant")
+
+    def action_move(self, delta: int) -> None:
+        index = self._line()
+        if not self._on_people and index is not None:
+            table = self.query_one("#agreement-table", DataTable)
+            if self.app.change(lambda s: ops.move_agreement(s, index, delta), "Agreement"):
+                table.move_cursor(row=max(0, index + delta))

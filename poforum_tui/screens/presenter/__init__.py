@@ -1,0 +1,1 @@
+"""Presenter mode: the calm, large view for the shared screen."""

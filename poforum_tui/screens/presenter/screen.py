@@ -1,0 +1,146 @@
+"""Presenter mode (`p`): a calm full-screen view for the shared screen.
+
+The current agenda item and its big timer, the meeting clock, then the topic the
+facilitator had focused on the board (else the current item's linked topic, else the
+top-voted topics), and the working agreement on request. The facilitator's timer keys
+keep working behind it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from poforum_tui.domain import Session, Topic
+from poforum_tui.domain import agenda as ops
+from poforum_tui.domain.agenda_plan import meeting_clock, totals
+from poforum_tui.screens.host import HostedScreen
+from poforum_tui.widgets.footer import KeyFooter
+from poforum_tui.widgets.item_timer import ItemTimer
+from poforum_tui.widgets.literal import literal
+from poforum_tui.widgets.meeting_clock import MeetingClockView
+
+TOP_TOPICS = 5
+
+
+def top_topics(session: Session, count: int = TOP_TOPICS) -> list[Topic]:
+    """The most-voted topics, ties in board order; none while tallies are hidden."""
+    if session.board.votes_hidden:
+        return []
+    voted = [t for t in session.board.topics if t.vote_total]
+    return sorted(voted, key=lambda t: -t.vote_total)[:count]
+
+
+class PresenterScreen(HostedScreen):
+    """What the room sees; `p` or `escape` returns to the facilitator's screen."""
+
+    CSS_PATH = "presenter.tcss"
+    BINDINGS = [
+        Binding("p,escape", "leave", "Back", id="presenter-leave"),
+        Binding("space", "toggle", "Start/Pause", id="presenter-toggle"),
+        Binding("n", "next", "Next item", id="presenter-next"),
+        Binding("plus,equals_sign", "adjust(1)", "+1 min", id="presenter-plus", key_display="+"),
+        Binding("minus", "adjust(-1)", "-1 min", id="presenter-minus", key_display="-"),
+        Binding("w", "toggle_agreement", "Agreement", id="presenter-agreement"),
+        Binding("ctrl+z", "app.undo", "Undo", id="presenter-undo", show=False),
+        Binding("ctrl+y", "app.redo", "Redo", id="presenter-redo", show=False),
+    ]
+    HELP = """
+## Presenter mode
+A calm view for the shared screen: the current item's timer, the meeting clock, the focused
+or top-voted topics. `space` starts or pauses the timer, `n` moves to the next item,
+`+`/`-` change the timebox, `w` shows the working agreement, `p` or `escape` goes back.
+"""
+
+    def __init__(self, topic_id: str | None = None) -> None:
+        super().__init__()
+        self.topic_id = topic_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="presenter"):
+            yield Static(id="presenter-title")
+            with Horizontal(id="presenter-top"):
+                yield ItemTimer(id="presenter-timer")
+                yield MeetingClockView(id="presenter-clock")
+            yield Static(id="presenter-topics")
+            yield Static(id="presenter-agreement")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "session", self._redraw, init=True)
+        self.set_interval(1, self.tick)
+
+    def tick(self) -> None:
+        if self.app.session is not None:
+            self._draw_time(self.app.session)
+
+    def _redraw(self, session: Session | None) -> None:
+        if session is None:
+            return
+        self.query_one("#presenter-title", Static).update(
+            Content.assemble(literal(session.title, "bold"), (f"  ·  {session.date}", "dim"))
+        )
+        self._draw_time(session)
+        self._draw_topics(session)
+        self._draw_agreement(session)
+
+    def _draw_time(self, session: Session) -> None:
+        now = self.app.clock.now()
+        timer = self.query_one(ItemTimer)
+        current = ops.current_item(session)
+        if current is not None:
+            timer.show_item(current, now)
+        elif session.agenda:
+            timer.show_finished(totals(session, now))
+        else:
+            timer.show_empty()
+        self.query_one(MeetingClockView).show(meeting_clock(session, now), totals(session, now))
+
+    def _draw_topics(self, session: Session) -> None:
+        current = ops.current_item(session)
+        wanted = self.topic_id or (current.topic if current is not None else None)
+        focused = next((t for t in session.board.topics if t.id == wanted), None)
+        hidden = session.board.votes_hidden
+        if focused is not None:
+            lines = [Content.styled("Discussing", "dim"), literal(focused.title, "bold")]
+            details = [p for p in (focused.author, focused.category) if p]
+            if details:
+                lines.append(literal(" · ".join(details), "dim"))
+            if not hidden and focused.vote_total:
+                lines.append(Content(f"● {focused.vote_total} votes"))
+        else:
+            top = top_topics(session)
+            heading = "Top topics" if top else "Votes are hidden" if hidden else "No votes yet"
+            lines = [Content.styled(heading, "dim")]
+            lines += [
+                Content.assemble((f"{t.vote_total:>3} ● ", "bold"), literal(t.title)) for t in top
+            ]
+        self.query_one("#presenter-topics", Static).update(Content("\n").join(lines))
+
+    def _draw_agreement(self, session: Session) -> None:
+        lines = [Content.styled("Working agreement — anyone may stop the line", "bold")]
+        lines += [literal(f"{n}. {line}") for n, line in enumerate(session.working_agreement, 1)]
+        if not session.working_agreement:
+            lines.append(Content.styled("(none yet)", "dim"))
+        self.query_one("#presenter-agreement", Static).update(Content("\n").join(lines))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def action_toggle_agreement(self) -> None:
+        self.query_one("#presenter-agreement").toggle_class("-shown")
+
+    def action_toggle(self) -> None:
+        self.app.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+
+    def action_next(self) -> None:
+        self.app.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next")
+
+    def action_adjust(self, delta: int) -> None:
+        session = self.app.session
+        current = ops.current_item(session) if session else None
+        if current is not None:
+            self.app.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")

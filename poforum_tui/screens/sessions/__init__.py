@@ -1,0 +1,1 @@
+"""The Sessions (home) screen: the folder's sessions, new sessions and carry-over."""

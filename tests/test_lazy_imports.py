@@ -1,0 +1,63 @@
+"""Each command imports only what it needs: the CLI's quick commands never load Textual,
+and the app's startup never loads the room's web stack (issue 13.7)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EXAMPLES, FORUM
+
+HEAVY_UI = ("textual", "rich")
+WEB_STACK = ("starlette", "uvicorn", "jinja2", "segno", "httpx")
+
+PROBE = """
+import sys
+sys.argv = ["poforum", *{argv!r}]
+try:
+    from poforum_tui.cli import main
+    code = main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+loaded = sorted({{name.split('.')[0] for name in sys.modules}})
+print("LOADED", " ".join(loaded))
+"""
+
+
+def loaded_by(*argv: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(argv=list(argv))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("LOADED"))
+    return set(line.split()[1:])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("templates",),
+        ("check", str(EXAMPLES / FORUM)),
+        ("log", "--dir", str(EXAMPLES)),
+        ("--version",),
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_quick_commands_never_import_textual(argv) -> None:
+    loaded = loaded_by(*argv)
+    assert not loaded & set(HEAVY_UI + WEB_STACK), sorted(loaded & set(HEAVY_UI + WEB_STACK))
+
+
+def test_the_apps_startup_does_not_import_the_web_stack() -> None:
+    code = (
+        "import sys; from poforum_tui.app import PoforumApp;"
+        "import poforum_tui.screens.agenda.screen, poforum_tui.screens.sessions.screen;"
+        f"bad=sorted({{m.split('.')[0] for m in sys.modules}} & {set(WEB_STACK)!r}); print(bad);"
+        "sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
