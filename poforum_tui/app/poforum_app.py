@@ -76,7 +76,8 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
     ) -> None:
         # Start in the mode that will show first: switching away from Textual's default screen
         # in on_mount costs a second stylesheet parse and a wasted frame (issue 8).
-        self.DEFAULT_MODE = "agenda" if path is not None or session is not None else "sessions"
+        first = "agenda" if path is not None or session is not None else "sessions"
+        self.DEFAULT_MODE = first  # type: ignore[misc]  # per instance: Textual reads it at start
         super().__init__()
         self._requested_theme = theme
         self.folder = Path(folder)

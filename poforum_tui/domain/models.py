@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -67,6 +67,11 @@ def _votes(value: dict[str, int]) -> dict[str, int]:
         if count < 1:
             raise ValueError(f"{voter!r} has {count}; a vote count must be 1 or more")
     return value
+
+
+def _whole_minutes_as_text(value: object) -> object:
+    """A timebox written by hand as a number (`agenda_timebox = 10`) is kept as its text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _blank_is_none(value: str | None) -> str | None:
@@ -180,6 +185,8 @@ class Board(Model):
     votes_per_person: Annotated[int, Field(strict=True, ge=1)] | None = None
     votes_hidden: bool = False
     categories: tuple[str, ...] = ()
+    agenda_timebox: Annotated[OptionalText, BeforeValidator(_whole_minutes_as_text)] = None
+    """The timebox `t` offers when a topic goes to the agenda ("10" or a pattern "7+5+3")."""
     columns: tuple[Column, ...] = ()
     topics: tuple[Topic, ...] = ()
 

@@ -81,6 +81,18 @@ class PoforumHost(App[object]):
         """Ask for a title and date, write a new session from `template`, and open it."""
         raise NotImplementedError
 
+    def action_undo(self) -> None:
+        """Undo the last change to the session (and say what it was)."""
+        raise NotImplementedError
+
+    def action_redo(self) -> None:
+        """Redo the last undone change (and say what it was)."""
+        raise NotImplementedError
+
+    def action_take_over(self) -> None:
+        """Become the writer of a file another poforum held (once it has quit)."""
+        raise NotImplementedError
+
     def action_go(self, mode: str) -> None:
         """Show screen `mode` (sessions, agenda, board, decisions)."""
         raise NotImplementedError

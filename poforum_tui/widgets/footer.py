@@ -124,8 +124,8 @@ class KeyFooter(Widget, can_focus=False):
             elif binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
         items: list[FooterItem] = []
-        for group, runs in groupby(by_action.values(), lambda bindings: bindings[0][0].group):
-            runs = list(runs)
+        for group, run in groupby(by_action.values(), lambda bindings: bindings[0][0].group):
+            runs = list(run)
             grouped = group is not None and len(runs) > 1
             for binding, enabled, tooltip in (bindings[0] for bindings in runs):
                 description = "" if grouped else binding.description

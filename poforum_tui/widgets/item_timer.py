@@ -97,7 +97,7 @@ overrun in red; the bar fills with the time spent.
         timebox = item.minutes * 60
         left = timebox - spent
         mark = {"running": "▶ Now", "paused": "⏸ Paused"}.get(item.status, "Next")
-        title = [(f"{mark}: ", ""), literal(item.title)]
+        title: list[str | Content | tuple[str, str]] = [(f"{mark}: ", ""), literal(item.title)]
         if item.owner:
             title += [(" — ", "dim"), literal(item.owner, "dim")]
         lines = [Content(f"{mmss(spent)} of {mmss(timebox)}")]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 MINUTE = Binding.Group("±1 min")
 SELECTED = ("edit", "delete", "move", "skip", "reset")
-CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
+CHANGES = ("toggle_timer", "next", "adjust", "add", "rebalance", *SELECTED)
 
 
 class AgendaScreen(SessionScreen):
@@ -40,7 +40,7 @@ class AgendaScreen(SessionScreen):
 
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
-        Binding("space", "toggle", "Start/Pause", id="agenda-toggle"),
+        Binding("space", "toggle_timer", "Start/Pause", id="agenda-toggle"),
         Binding("n", "next", "Next", id="agenda-next"),
         Binding("plus,equals_sign", "adjust(1)", "+1 min", id="agenda-plus", group=MINUTE),
         Binding("minus", "adjust(-1)", "-1 min", id="agenda-minus", group=MINUTE),
@@ -240,7 +240,7 @@ Quit any time: a running item resumes from the wall clock.
             return True if any(i.status == "pending" for i in session.agenda) else None
         return True if ops.current_item(session) is not None else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_timer(self) -> None:
         self.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
 
     def action_next(self) -> None:
@@ -352,7 +352,7 @@ Quit any time: a running item resumes from the wall clock.
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         commands = [
-            ("Agenda: start / pause the current item", "space", self.action_toggle),
+            ("Agenda: start / pause the current item", "space", self.action_toggle_timer),
             ("Agenda: next item", "n: finish the current item, start the next", self.action_next),
             ("Agenda: add an item", "a", self.action_add),
             ("Agenda: edit the selected item", "e", self.action_edit),

@@ -19,14 +19,14 @@ class HandOffActions(BoardBase):
         if linked:
             self.notify(f"Already on the agenda: {linked[0].title}", timeout=4)
             return
-        current = ops.agenda_timebox(self.app.session)
+        current = ops.agenda_timebox(self.session)
 
         def chosen(timebox: str | None) -> None:
             if timebox is None:
                 return
 
             def operation(session: Session) -> Session:
-                if timebox != current:
+                if timebox is not None and timebox != current:
                     session = ops.set_agenda_timebox(session, timebox)
                 return ops.send_to_agenda(session, topic.id, timebox)
 

@@ -233,12 +233,21 @@ The forum's backlog of dilemmas, in columns.
         column_id = column.id
 
         def add(request: TopicRequest) -> bool:
-            if not self._change(lambda s: ops.add_topic(s, column_id, **request.fields()), "Add"):
+            def operation(session: Session) -> Session:
+                return ops.add_topic(
+                    session,
+                    column_id,
+                    request.title,
+                    author=request.author,
+                    category=request.category,
+                )
+
+            if not self._change(operation, "Add"):
                 return False
             self.view.select(column_id, self.session.board.topics[-1].id)
             return True
 
-        session = self.app.session
+        session = self.session
         form = TopicForm(
             f"Add topics to {column.title}",
             authors=[p.name for p in session.participants],
@@ -251,7 +260,7 @@ The forum's backlog of dilemmas, in columns.
         topic = self.current_topic()
         if topic is None:
             return
-        session = self.app.session
+        session = self.session
 
         def edited(request: TopicRequest | None) -> None:
             unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}

@@ -44,7 +44,7 @@ class VotingActions(BoardBase):
 
             if self._change(operation, "Vote"):
                 self.last_voter = name
-                self._show_summary(self.app.session)  # says how many votes they have used
+                self._show_summary(self.session)  # says how many votes they have used
 
         self.picker.open(
             f"Who votes for “{clean(topic.title)}”?", names, picked, default=self.last_voter
@@ -74,7 +74,7 @@ class VotingActions(BoardBase):
 
     def action_budget(self) -> None:
         board = self.session.board
-        automatic = ops.set_vote_budget(self.app.session, None).board.vote_budget()
+        automatic = ops.set_vote_budget(self.session, None).board.vote_budget()
 
         def chosen(budget: Budget | None) -> None:
             if budget is not None:

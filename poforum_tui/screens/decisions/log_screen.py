@@ -82,7 +82,7 @@ shows once, with its latest status and how many sessions it has appeared in.
         if self.loaded:
             self.refresh_rows()
 
-    def _columns(self, table: DataTable) -> bool:
+    def _columns(self, table: FittedTable) -> bool:
         """Columns for the width; True when the Session column fits beside a readable Text."""
         width = max(self.query_one(DataTable).size.width or self.size.width, 40)
         wide = width >= 96
@@ -92,8 +92,7 @@ shows once, with its latest status and how many sessions it has appeared in.
         if with_session:
             text -= 22
         layout = (text, with_session, wide)
-        if getattr(table, "_layout", None) != layout:
-            table.clear(columns=True)
+        if table.needs_columns(layout):
             table.add_column("Date", key="date", width=10)
             if with_session:
                 table.add_column("Session", key="session", width=20)
@@ -104,7 +103,6 @@ shows once, with its latest status and how many sessions it has appeared in.
             table.add_column("Status", key="status", width=9)
             if wide:
                 table.add_column("Seen", key="seen", width=4)
-            table._layout = layout
         return with_session
 
     def refresh_rows(self) -> None:
@@ -116,7 +114,7 @@ shows once, with its latest status and how many sessions it has appeared in.
             or text in (entry.decision.owner or "").casefold()
             or text in entry.decision.text.casefold()
         ]
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         with_session = self._columns(table)
         table.clear()
         for index, entry in enumerate(entries):
@@ -133,7 +131,7 @@ shows once, with its latest status and how many sessions it has appeared in.
                 cell(due + ("!" if overdue else ""), "bold red" if overdue else ""),
                 cell(status_label(decision), "dim" if decision.status != "open" else ""),
             ]
-            if table._layout[2]:
+            if table.column_layout[2]:
                 row.append(cell(f"×{entry.sessions}"))
             table.add_row(*row, key=str(index))
         self._entries = entries
@@ -151,7 +149,7 @@ shows once, with its latest status and how many sessions it has appeared in.
         self._show_detail()
 
     def _show_detail(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         detail = self.query_one("#log-detail", Static)
         if not table.row_count:
             detail.update(
@@ -192,6 +190,6 @@ shows once, with its latest status and how many sessions it has appeared in.
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        entry = self._entries[int(event.row_key.value)]
+        entry = self._entries[int(event.row_key.value or 0)]
         self.dismiss(None)
         self.app.open_session_at(entry.last_path, "decisions")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from poforum_tui.dialogs.confirm import ConfirmScreen
@@ -111,8 +112,8 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         current = [d for d in session.decisions if not ops.is_follow_up(d)]
         shown_follow_ups = [d for d in follow_ups if self._visible(d)]
         shown_current = [d for d in current if self._visible(d)]
-        topic_column = self._columns(self.query_one("#followups", DataTable), session, True)
-        self._columns(self.query_one("#current", DataTable), session, False)
+        topic_column = self._columns(self.query_one("#followups", FittedTable), session, True)
+        self._columns(self.query_one("#current", FittedTable), session, False)
         self._fill("#followups", session, shown_follow_ups, topic_column, follow_up=True)
         self._fill("#current", session, shown_current, topic_column, follow_up=False)
         waiting = len(ops.awaiting_outcome(session))
@@ -168,7 +169,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             summary.stylize("bold yellow", 0, len(parts[0]))
         self.query_one("#decisions-summary", Static).update(summary)
 
-    def _columns(self, table: DataTable, session: Session, follow_up: bool) -> bool:
+    def _columns(self, table: FittedTable, session: Session, follow_up: bool) -> bool:
         """(Re)build the columns for the current width; True when the Topic column fits."""
         width = max(self.query_one("#decisions-body").size.width or self.size.width, 40)
         wide = width >= WIDE_KIND
@@ -180,8 +181,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         if with_topic:
             text_width -= topic_width + 2
         layout = (kind_width, text_width, with_topic, follow_up)
-        if getattr(table, "_layout", None) != layout:
-            table.clear(columns=True)
+        if table.needs_columns(layout):
             table.add_column("Kind" if wide else "", key="kind", width=kind_width)
             table.add_column("Text", key="text", width=max(text_width, 10))
             table.add_column("Owner", key="owner", width=fixed[1])
@@ -189,7 +189,6 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             table.add_column("Outcome" if follow_up else "Status", key="status", width=11)
             if with_topic:
                 table.add_column("Topic", key="topic", width=topic_width)
-            table._layout = layout
         return with_topic
 
     def _fill(
@@ -201,11 +200,11 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         *,
         follow_up: bool,
     ) -> None:
-        table = self.query_one(selector, DataTable)
+        table = self.query_one(selector, FittedTable)
         selected = self._key_at(table)
         table.clear()
         topics = {topic.id: topic.title for topic in session.board.topics}
-        wide = table._layout[0] > 1
+        wide = table.column_layout[0] > 1
         for decision in decisions:
             overdue = ops.is_overdue(decision, session.date)
             kind = KIND_MARKS[decision.kind] + (f" {decision.kind}" if wide else "")
@@ -255,7 +254,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         if not table.row_count:
             return None
         row = min(table.cursor_row, table.row_count - 1)
-        return table.coordinate_to_cell_key((row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
 
     def _place_focus(self, new_id: str | None = None) -> None:
         for table in self.query(DecisionTable):
@@ -267,7 +266,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         if isinstance(focused, DecisionTable) and focused.display and focused.row_count:
             return
         for selector in ("#followups", "#current"):
-            table = self.query_one(selector, DataTable)
+            table = self.query_one(selector, DecisionTable)
             if table.display and table.row_count:
                 table.focus()
                 return

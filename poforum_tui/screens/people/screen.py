@@ -57,9 +57,6 @@ Everyone owns the agreement and anyone may **stop the line** when it is not kept
         )
         self.query_one("#agreement-lines", Static).update(body)
 
-    def action_dismiss(self) -> None:
-        self.dismiss(None)
-
     def action_edit(self) -> None:
         self.dismiss(None)
         self.app.push_screen(PeopleScreen())
@@ -141,9 +138,6 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
         row = self.query_one("#agreement-table", DataTable).cursor_row
         return min(row, len(session.working_agreement) - 1)
 
-    def action_dismiss(self) -> None:
-        self.dismiss(None)
-
     def action_add(self) -> None:
         session = self.app.session
         if session is None:
@@ -152,12 +146,12 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
             taken = {p.name for p in session.participants}
             self.app.push_screen(ParticipantForm(taken=taken), self._added_participant)
         else:
-            self.app.push_screen(
-                AgreementForm(),
-                lambda line: (
-                    line and self.app.change(lambda s: ops.add_agreement(s, line), "Agreement")
-                ),
-            )
+
+            def added(line: str | None) -> None:
+                if line:
+                    self.app.change(lambda s: ops.add_agreement(s, line), "Agreement")
+
+            self.app.push_screen(AgreementForm(), added)
 
     def _added_participant(self, fields: ParticipantFields | None) -> None:
         if fields is not None:
@@ -197,13 +191,12 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
             return
         index = self._line()
         if index is not None:
-            self.app.push_screen(
-                AgreementForm(session.working_agreement[index]),
-                lambda line: (
-                    line
-                    and self.app.change(lambda s: ops.edit_agreement(s, index, line), "Agreement")
-                ),
-            )
+
+            def edited_line(line: str | None) -> None:
+                if line and index is not None:
+                    self.app.change(lambda s: ops.edit_agreement(s, index, line), "Agreement")
+
+            self.app.push_screen(AgreementForm(session.working_agreement[index]), edited_line)
 
     def action_remove(self) -> None:
         if self._on_people:

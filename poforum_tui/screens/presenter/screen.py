@@ -40,7 +40,7 @@ class PresenterScreen(HostedScreen):
     CSS_PATH = "presenter.tcss"
     BINDINGS = [
         Binding("p,escape", "leave", "Back", id="presenter-leave"),
-        Binding("space", "toggle", "Start/Pause", id="presenter-toggle"),
+        Binding("space", "toggle_timer", "Start/Pause", id="presenter-toggle"),
         Binding("n", "next", "Next item", id="presenter-next"),
         Binding("plus,equals_sign", "adjust(1)", "+1 min", id="presenter-plus", key_display="+"),
         Binding("minus", "adjust(-1)", "-1 min", id="presenter-minus", key_display="-"),
@@ -133,7 +133,7 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
     def action_toggle_agreement(self) -> None:
         self.query_one("#presenter-agreement").toggle_class("-shown")
 
-    def action_toggle(self) -> None:
+    def action_toggle_timer(self) -> None:
         self.app.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
 
     def action_next(self) -> None:

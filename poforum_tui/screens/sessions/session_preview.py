@@ -59,7 +59,7 @@ def _line(*parts: str | tuple[str, str]) -> Content:
 
 
 def session_preview(session: Session) -> Content:
-    lines = [Content.styled(clean(session.title), "bold")]
+    lines: list[Content | str] = [Content.styled(clean(session.title), "bold")]
     when = session.date.isoformat()
     if session.start is not None:
         when += " " + session.start.strftime("%H:%M")
