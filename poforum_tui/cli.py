@@ -86,8 +86,7 @@ def cmd_new(argv: Sequence[str]) -> int:
     if args.title is not None and not args.title.strip():
         parser.error("--title must not be empty")
     from poforum_tui.domain.errors import DomainError
-    from poforum_tui.store import from_template
-    from poforum_tui.store.carryover import followers, session_after
+    from poforum_tui.store.carryover import followers, new_from_template, session_after
     from poforum_tui.store.create import create_session_file
 
     if args.previous is not None:
@@ -104,10 +103,10 @@ def cmd_new(argv: Sequence[str]) -> int:
     else:
         if args.title is None:
             parser.error("--title is required (or --from PREVIOUS.toml)")
-        session = from_template(
-            args.template or "po-forum", title=args.title.strip(), date=args.date
-        )
         folder = args.dir or default_dir()
+        session = new_from_template(
+            folder, args.template or "po-forum", title=args.title.strip(), date=args.date
+        )
     try:
         path = create_session_file(folder, session)
     except OSError as error:
