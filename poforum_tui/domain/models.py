@@ -13,6 +13,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import ConfigDict, Field, model_validator
 
 from poforum_tui.domain.fields import (
+    CONFIDENCE_SCALE,
     MAX_TIMEBOX,
     MIN_TIMEBOX,
     Count,
@@ -58,6 +59,7 @@ DECISION_STATUSES: tuple[str, ...] = get_args(DecisionStatus)
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
 __all__ = [
+    "CONFIDENCE_SCALE",
     "DECISION_KINDS",
     "DECISION_STATUSES",
     "DEPENDENCY_STATUSES",
