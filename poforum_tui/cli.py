@@ -146,14 +146,20 @@ def cmd_templates(argv: Sequence[str]) -> int:
 def cmd_log(argv: Sequence[str]) -> int:
     parser = _sub(
         "log",
-        "Print every decision, experiment and action across the sessions, newest first; "
-        "a carried item once, with its latest status.",
+        "Print every decision, experiment, action and dependency across the sessions, newest "
+        "first; a carried item once, with its latest status, OVERDUE when its date has passed "
+        "and how many sessions it has been open.",
     )
     parser.add_argument(
         "--dir", type=Path, default=None, help="session folder (default: ./sessions)"
     )
     parser.add_argument("--open", action="store_true", help="only items still open")
     parser.add_argument("--owner", metavar="NAME", help="only items whose owner contains NAME")
+    parser.add_argument(
+        "--kind",
+        choices=("decision", "experiment", "action", "dependency"),
+        help="only items of this kind",
+    )
     args = parser.parse_args(argv)
     folder = args.dir or default_dir()
     if not folder.is_dir():
@@ -164,9 +170,9 @@ def cmd_log(argv: Sequence[str]) -> int:
     log = read_log(folder)
     for error in log.broken:
         print(f"{PROG}: skipped {error}", file=sys.stderr)
-    entries = log.filtered(open_only=args.open, owner=args.owner)
+    entries = log.everything(kind=args.kind, open_only=args.open, owner=args.owner)
     if not entries:
-        print("No decisions, experiments or actions match.", file=sys.stderr)
+        print("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
         return 0
     print("\n".join(format_lines(entries, dt.date.today())))
     return 0
