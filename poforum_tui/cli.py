@@ -180,20 +180,29 @@ def cmd_log(argv: Sequence[str]) -> int:
 
 def cmd_export(argv: Sequence[str]) -> int:
     from poforum_tui.store import load
-    from poforum_tui.store.export import FORMATS, export
+    from poforum_tui.store.export import FORMATS, WHAT, export
     from poforum_tui.store.save import write_atomic
 
     parser = _sub(
         "export",
-        "Export a session: Markdown minutes, CSV of decisions, experiments and actions, or JSON.",
+        "Export a session: Markdown minutes, CSV of decisions, experiments and actions (or of "
+        "dependencies, --what dependencies), or JSON.",
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
     parser.add_argument("--format", "-f", choices=list(FORMATS), default="md", dest="fmt")
     parser.add_argument(
+        "--what",
+        choices=list(WHAT),
+        default="decisions",
+        help="with -f csv: a row per decision, experiment and action (default) or per dependency",
+    )
+    parser.add_argument(
         "-o", "--output", type=Path, default=None, help="file to write (default: standard output)"
     )
     args = parser.parse_args(argv)
-    text = export(load(args.path), args.fmt)
+    if args.what != "decisions" and args.fmt != "csv":
+        parser.error(f"--what {args.what} needs -f csv")
+    text = export(load(args.path), args.fmt, args.what)
     if args.output is None or str(args.output) == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()

@@ -200,6 +200,6 @@ def test_next_metascrum_receives_what_forums_escalated_since_the_last(sessions_d
     assert nxt.decisions[0].carried_from == "2026-12-01-po-forum-3.toml"
     assert forum3.decision("d3").text not in texts  # that one is for a PO sync
     assert old.decision("d2").text not in texts  # escalated before the last MetaScrum
-    assert nxt.agenda[0].id == "escalations"
+    assert nxt.agenda[0].id == "escalated-here"
     sync = session_after(sessions_dir / METASCRUM, template="po-sync", date=dt.date(2026, 12, 8))
     assert sync.decisions[0].text == forum3.decision("d3").text

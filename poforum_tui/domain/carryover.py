@@ -180,7 +180,7 @@ def suggest_date(previous: Session, today: dt.date) -> dt.date:
     return max(previous.date + dt.timedelta(days=cadence), today)
 
 
-ESCALATIONS_ID = "escalations"
+ESCALATIONS_ID = "escalated-here"
 Escalated = tuple[str, str, Decision | Dependency]
 """(the file holding the item, that session's title, the item)."""
 
