@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -51,6 +52,9 @@ def _blank_is_none(value: str | None) -> str | None:
     return value if value is not None and value.strip() else None
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def _sibling_file(value: str) -> str:
     """A plain file name in the session folder: no folders, no `..`, not absolute."""
     if not value.strip():
@@ -60,7 +64,7 @@ def _sibling_file(value: str) -> str:
             f"{value!r} must be a file name in the same folder, like 2026-11-17-po-forum.toml "
             "(no folders, '..' or absolute paths)"
         )
-    if any(ord(char) < 32 or ord(char) == 127 for char in value) or ":" in value[1:2]:
+    if _CONTROL.search(value) or ":" in value[1:2]:
         raise ValueError(f"{value!r} must be a plain file name (no control characters or drives)")
     return value
 
