@@ -197,7 +197,8 @@ def with_escalations(
     escalated to this kind — is listed first, and an "Escalations" agenda item opens the
     session.
     """
-    decisions, dependencies = list(session.decisions), list(session.dependencies)
+    decisions: list[Decision | Dependency] = list(session.decisions)
+    dependencies: list[Decision | Dependency] = list(session.dependencies)
     fresh: set[tuple[str, str]] = set()
     for file_name, _title, item in escalations:
         is_dependency = isinstance(item, Dependency)
@@ -231,7 +232,7 @@ def with_escalations(
     lines += [_escalation_line(session, d) for d in decisions if ("d", d.id) in fresh]
     session = session.model_copy(
         update={"decisions": tuple(decisions), "dependencies": tuple(dependencies)}
-    )
+    )  # each list holds one type: items joined the list of their own type
     return _escalations_item(session, lines)
 
 

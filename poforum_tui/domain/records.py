@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from pydantic import ConfigDict, Field
 
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 Outcome = Literal["done", "keep", "drop", "escalate"]
 DependencyStatus = Literal["requested", "agreed", "at-risk", "blocked", "done", "dropped"]
 RoamState = Literal["resolved", "owned", "accepted", "mitigated"]
-DEPENDENCY_STATUSES: tuple[str, ...] = DependencyStatus.__args__
-ROAM_STATES: tuple[str, ...] = RoamState.__args__
+DEPENDENCY_STATUSES: tuple[str, ...] = get_args(DependencyStatus)
+ROAM_STATES: tuple[str, ...] = get_args(RoamState)
 
 
 class Dependency(Model):
