@@ -1,7 +1,8 @@
 """Is every team in the room? Scrum@Scale asks each team's PO, or a proxy, to attend.
 
 A domain counts as expected when an open dependency of the session names it (`from` or `to`)
-or when someone from it was at the previous session; it is missing when nobody present has it.
+or when a PO (or the Chief PO) from it was at the previous session; it is missing when nobody
+present has it. Stakeholders' domains (at a MetaScrum) are not teams that must be represented.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def missing_domains(session: Session, previous: Session | None = None) -> list[s
                 expected.setdefault(team.strip().casefold(), team.strip())
     if previous is not None:
         for person in previous.participants:
-            if person.present and person.domain:
+            if person.present and person.domain and person.role in ("po", "chief-po"):
                 expected.setdefault(person.domain.casefold(), person.domain)
     return [name for key, name in expected.items() if key not in present]
 
