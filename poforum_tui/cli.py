@@ -86,8 +86,7 @@ def cmd_new(argv: Sequence[str]) -> int:
     if args.title is not None and not args.title.strip():
         parser.error("--title must not be empty")
     from poforum_tui.domain.errors import DomainError
-    from poforum_tui.store import from_template
-    from poforum_tui.store.carryover import followers, session_after
+    from poforum_tui.store.carryover import followers, new_from_template, session_after
     from poforum_tui.store.create import create_session_file
 
     if args.previous is not None:
@@ -104,10 +103,10 @@ def cmd_new(argv: Sequence[str]) -> int:
     else:
         if args.title is None:
             parser.error("--title is required (or --from PREVIOUS.toml)")
-        session = from_template(
-            args.template or "po-forum", title=args.title.strip(), date=args.date
-        )
         folder = args.dir or default_dir()
+        session = new_from_template(
+            folder, args.template or "po-forum", title=args.title.strip(), date=args.date
+        )
     try:
         path = create_session_file(folder, session)
     except OSError as error:
@@ -147,14 +146,20 @@ def cmd_templates(argv: Sequence[str]) -> int:
 def cmd_log(argv: Sequence[str]) -> int:
     parser = _sub(
         "log",
-        "Print every decision, experiment and action across the sessions, newest first; "
-        "a carried item once, with its latest status.",
+        "Print every decision, experiment, action and dependency across the sessions, newest "
+        "first; a carried item once, with its latest status, OVERDUE when its date has passed "
+        "and how many sessions it has been open.",
     )
     parser.add_argument(
         "--dir", type=Path, default=None, help="session folder (default: ./sessions)"
     )
     parser.add_argument("--open", action="store_true", help="only items still open")
     parser.add_argument("--owner", metavar="NAME", help="only items whose owner contains NAME")
+    parser.add_argument(
+        "--kind",
+        choices=("decision", "experiment", "action", "dependency"),
+        help="only items of this kind",
+    )
     args = parser.parse_args(argv)
     folder = args.dir or default_dir()
     if not folder.is_dir():
@@ -165,9 +170,9 @@ def cmd_log(argv: Sequence[str]) -> int:
     log = read_log(folder)
     for error in log.broken:
         print(f"{PROG}: skipped {error}", file=sys.stderr)
-    entries = log.filtered(open_only=args.open, owner=args.owner)
+    entries = log.everything(kind=args.kind, open_only=args.open, owner=args.owner)
     if not entries:
-        print("No decisions, experiments or actions match.", file=sys.stderr)
+        print("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
         return 0
     print("\n".join(format_lines(entries, dt.date.today())))
     return 0
@@ -175,20 +180,29 @@ def cmd_log(argv: Sequence[str]) -> int:
 
 def cmd_export(argv: Sequence[str]) -> int:
     from poforum_tui.store import load
-    from poforum_tui.store.export import FORMATS, export
+    from poforum_tui.store.export import FORMATS, WHAT, export
     from poforum_tui.store.save import write_atomic
 
     parser = _sub(
         "export",
-        "Export a session: Markdown minutes, CSV of decisions, experiments and actions, or JSON.",
+        "Export a session: Markdown minutes, CSV of decisions, experiments and actions (or of "
+        "dependencies, --what dependencies), or JSON.",
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
     parser.add_argument("--format", "-f", choices=list(FORMATS), default="md", dest="fmt")
     parser.add_argument(
+        "--what",
+        choices=list(WHAT),
+        default="decisions",
+        help="with -f csv: a row per decision, experiment and action (default) or per dependency",
+    )
+    parser.add_argument(
         "-o", "--output", type=Path, default=None, help="file to write (default: standard output)"
     )
     args = parser.parse_args(argv)
-    text = export(load(args.path), args.fmt)
+    if args.what != "decisions" and args.fmt != "csv":
+        parser.error(f"--what {args.what} needs -f csv")
+    text = export(load(args.path), args.fmt, args.what)
     if args.output is None or str(args.output) == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()

@@ -58,7 +58,9 @@ def test_outcome_menu(snap_compare, sessions_dir: Path, clock, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_log_view(snap_compare, sessions_dir: Path, clock, size) -> None:
+def test_log_view(snap_compare, forum_series_dir: Path, clock, size) -> None:
+    sessions_dir = forum_series_dir
+
     async def run_before(pilot) -> None:
         await pilot.press("3", "l")
         await pilot.app.workers.wait_for_complete()

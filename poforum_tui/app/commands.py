@@ -16,7 +16,7 @@ from poforum_tui.domain import DomainError, session_info
 from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store import SessionFileError
 
-SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
+SCREEN_MODES = ("sessions", "agenda", "board", "decisions", "dependencies")
 
 
 class PaletteCommands(PoforumHost):

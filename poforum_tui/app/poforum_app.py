@@ -50,12 +50,14 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         "agenda": lazy_screen("agenda", "AgendaScreen"),
         "board": lazy_screen("board", "BoardScreen"),
         "decisions": lazy_screen("decisions", "DecisionsScreen"),
+        "dependencies": lazy_screen("dependencies", "DependenciesScreen"),
     }
     BINDINGS = [
         Binding("0", "go('sessions')", "Sessions", id="go-sessions"),
         Binding("1", "go('agenda')", "Agenda", id="go-agenda"),
         Binding("2", "go('board')", "Board", id="go-board"),
         Binding("3", "go('decisions')", "Decisions", id="go-decisions"),
+        Binding("4", "go('dependencies')", "Dependencies", id="go-dependencies"),
         Binding("question_mark,f1", "toggle_help", "Help", id="help", key_display="?"),
         Binding("w", "show_agreement", "Agreement", id="agreement", show=False),
         Binding("p", "present", "Present", id="present"),

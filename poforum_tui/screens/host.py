@@ -94,7 +94,7 @@ class PoforumHost(App[object]):
         raise NotImplementedError
 
     def action_go(self, mode: str) -> None:
-        """Show screen `mode` (sessions, agenda, board, decisions)."""
+        """Show screen `mode` (sessions, agenda, board, decisions, dependencies)."""
         raise NotImplementedError
 
 

@@ -34,6 +34,8 @@ def dumps(session: Session) -> str:
     sections += [_table("[[board.columns]]", column) for column in columns]
     sections += [_table("[[board.topics]]", topic) for topic in topics]
     sections += [_table("[[decisions]]", decision) for decision in data.pop("decisions")]
+    for key in ("dependencies", "risks", "confidence"):  # issue 19's records, after decisions
+        sections += [_table(f"[[{key}]]", item) for item in data.pop(key)]
     tables = {k: v for k, v in data.items() if isinstance(v, Mapping) or _is_table_list(v)}
     if tables:
         sections.append(tomli_w.dumps(tables, multiline_strings=True))

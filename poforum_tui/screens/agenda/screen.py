@@ -97,7 +97,7 @@ Quit any time: a running item resumes from the wall clock.
         table = self.query_one(AgendaTable)
         selected = self.selected_id()
         now = self.app.clock.now()
-        table.show_rows(session, now)
+        table.show_rows(session, now, self._representation(session))
         ids = [item.id for item in session.agenda]
         active = next((i.id for i in session.agenda if i.status in ops.ACTIVE), None)
         if active != self._active_id and active is not None:
@@ -107,6 +107,15 @@ Quit any time: a running item resumes from the wall clock.
             table.move_cursor(row=ids.index(selected), animate=False)
         self.show_time(session, now)
         self.refresh_bindings()
+
+    def _representation(self, session: Session) -> str | None:
+        """ "No one from Payments is here": a domain the dependencies or the previous session
+        name has nobody present (Scrum@Scale asks every team's PO, or a proxy, to attend)."""
+        if not (session.dependencies or session.follows):
+            return None
+        from poforum_tui.domain.representation import missing_domains, notice
+
+        return notice(missing_domains(session, self.app.core.previous()))
 
     def on_agenda_table_resized(self) -> None:
         if self.app.session is not None:

@@ -21,12 +21,22 @@ from poforum_tui.screens.board.board_view import BoardView, ColumnView
 from poforum_tui.screens.board.column_actions import ColumnActions
 from poforum_tui.screens.board.handoff_actions import HandOffActions
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
-from poforum_tui.screens.board.voter_panel import VoterPanel
 from poforum_tui.screens.board.voting_actions import VotingActions
 from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.voter_panel import VoterPanel
 from poforum_tui.widgets.words import plural
 
-TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
+TOPIC_ACTIONS = {
+    "edit",
+    "delete",
+    "move",
+    "reorder",
+    "vote",
+    "unvote",
+    "to_agenda",
+    "decision",
+    "to_dependency",
+}
 COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
 CHANGES = (
     (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
@@ -69,6 +79,14 @@ The forum's backlog of dilemmas, in columns.
         Binding("s", "sort", "Sort", id="board-sort"),
         Binding("t", "to_agenda", "To agenda", id="board-to-agenda"),
         Binding("d", "decision", "Decision", id="board-decision"),
+        Binding(
+            "D",
+            "to_dependency",
+            "To dependency",
+            show=False,
+            id="board-to-dependency",
+            tooltip="Turn the topic into a dependency: who needs it from whom, by when",
+        ),
         Binding("slash", "filter", "Filter", id="board-filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="board-clear-filter"),
         Binding("c", "add_column", "Add column", show=False, id="board-add-column"),

@@ -8,8 +8,8 @@ from poforum_tui.domain import board as ops
 from poforum_tui.domain.participants import add_participant
 from poforum_tui.screens.board.base import BoardBase
 from poforum_tui.screens.board.handoff_forms import Budget, BudgetForm
-from poforum_tui.screens.board.voter_panel import VoterChoice
 from poforum_tui.widgets.literal import clean
+from poforum_tui.widgets.voter_panel import VoterChoice
 
 
 class VotingActions(BoardBase):

@@ -22,12 +22,24 @@ FORMAT_LABELS = {"md": "minutes (Markdown)", "csv": "decisions (CSV)", "json": "
 _SUFFIXES = {"md": ".minutes.md", "csv": ".decisions.csv", "json": ".json"}
 
 
-def export(session: Session, fmt: str) -> str:
-    """`session` rendered in format `fmt` (`md`, `csv` or `json`)."""
+WHAT = ("decisions", "dependencies")
+"""What a CSV export lists: decisions, experiments and actions, or dependencies."""
+
+
+def export(session: Session, fmt: str, what: str = "decisions") -> str:
+    """`session` rendered in format `fmt` (`md`, `csv` or `json`); for CSV, `what` rows."""
     try:
         render = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})") from None
+    if what not in WHAT:
+        raise ValueError(f"unknown table {what!r} (known: {', '.join(WHAT)})")
+    if what == "dependencies":
+        if fmt != "csv":
+            raise ValueError("--what dependencies is a CSV table: use -f csv")
+        from poforum_tui.store.export.dependencies_table import to_dependencies_csv
+
+        return to_dependencies_csv(session)
     return render(session)
 
 
@@ -44,4 +56,13 @@ def write_export(session: Session, session_path: Path | str, fmt: str) -> Path:
     return target
 
 
-__all__ = ["FORMATS", "FORMAT_LABELS", "export", "export_path", "to_csv", "to_json", "to_markdown"]
+__all__ = [
+    "FORMATS",
+    "FORMAT_LABELS",
+    "WHAT",
+    "export",
+    "export_path",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+]

@@ -44,6 +44,9 @@ def to_markdown(session: Session) -> str:
         _follow_ups(session),
         *(_decisions(session, kind) for kind in SECTION_OF_KIND),
     ]
+    from poforum_tui.store.export.markdown_dependencies import sections  # issue 19's sections
+
+    parts += sections(session)
     return "\n".join(part for part in parts if part).rstrip("\n") + "\n"
 
 

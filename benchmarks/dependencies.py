@@ -1,0 +1,114 @@
+"""Issue 19's figures: dependencies at scale.
+
+`session_with_dependencies(seed)` is a PO sync holding 500 dependencies between the domains;
+`write_dependency_history(folder, seed)` writes 200 weekly PO syncs whose open dependencies
+carry from week to week (ids kept), a few closing and a few new each week, some escalated.
+Both are deterministic by seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from benchmarks.files import cli
+from benchmarks.generate import DOMAINS, PEOPLE, weekly_sync
+from benchmarks.measure import interleaved
+from poforum_tui.domain.models import DEPENDENCY_STATUSES, Session
+from poforum_tui.store import dumps
+from poforum_tui.store.create import session_file_name
+
+TEAMS = (*DOMAINS, "Risk and fraud", "Compliance")
+WHAT = (
+    "API sandbox",
+    "event stream",
+    "feature flag",
+    "data export",
+    "design review",
+    "load test window",
+    "contract change",
+    "SDK release",
+)
+
+
+def _dependency(rng: random.Random, number: int, date: dt.date) -> dict:
+    source, target = rng.sample(TEAMS, 2)
+    needed = (
+        (date + dt.timedelta(days=rng.randint(-7, 42)))
+        if rng.random() < 0.7
+        else f"Sprint {rng.randint(20, 40)}"
+    )
+    data = {
+        "id": f"dep{number}",
+        "text": f"{rng.choice(WHAT)} #{number} for the {source} team",
+        "from": source,
+        "to": target,
+        "needed_by": needed,
+        "status": rng.choice(DEPENDENCY_STATUSES[:4]),
+        "owner": rng.choice(PEOPLE),
+        "raised_on": date,
+    }
+    if rng.random() < 0.1:
+        data.update(escalate_to="metascrum", escalated_from="po-sync", escalated_on=date)
+        data["decided_by"] = "the MetaScrum"
+    return data
+
+
+def session_with_dependencies(seed: int = 1, count: int = 500) -> Session:
+    """A PO sync (the history's first week) with `count` dependencies."""
+    rng = random.Random(seed)
+    base = weekly_sync(seed, 0, None)
+    date = base.date
+    dependencies = [_dependency(rng, number, date) for number in range(1, count + 1)]
+    for item in dependencies[::7]:
+        item["status"] = "done"
+    return Session.model_validate({**base.model_dump(by_alias=True), "dependencies": dependencies})
+
+
+def write_dependency_history(folder: Path | str, seed: int = 1, weeks: int = 200) -> list[Path]:
+    """`weeks` weekly PO syncs, each carrying last week's open dependencies (about 10 open)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths: list[Path] = []
+    previous: str | None = None
+    carried: list[dict] = []
+    number = 0
+    for week in range(weeks):
+        base = weekly_sync(seed, week, previous)
+        fresh = []
+        for _ in range(rng.randint(2, 5)):
+            number += 1
+            fresh.append(_dependency(rng, number, base.date))
+        dependencies = carried + fresh
+        for item in dependencies:
+            if rng.random() < 0.25:
+                item["status"] = rng.choice(("done", "dropped"))
+        session = Session.model_validate(
+            {**base.model_dump(by_alias=True), "dependencies": dependencies}
+        )
+        path = folder / session_file_name(session)
+        path.write_text(dumps(session), encoding="utf-8")  # no fsync: it is scratch data
+        paths.append(path)
+        carried = [
+            {
+                **item,
+                "carried_from": path.name,
+                "carried": item.get("carried", 0) + 1,
+                "outcome": None,
+            }
+            for item in dependencies
+            if item["status"] not in ("done", "dropped")
+        ]
+        previous = path.name
+    return paths
+
+
+def log_figure(folder: Path, runs: int) -> tuple[float, float]:
+    """`poforum log` (decisions and dependencies) over `folder` vs `poforum templates`."""
+    return interleaved(
+        lambda: cli("log", "--dir", str(folder), cwd=folder.parent),
+        lambda: cli("templates", cwd=folder.parent),
+        runs,
+    )
