@@ -15,7 +15,8 @@ try:  # tomli's compiled wheels parse a 1,000-topic file in half tomllib's time 
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same TOML
     import tomllib  # type: ignore[no-redef]
 
-from poforum_tui.domain.models import SCHEMA_VERSION, PathError, Session
+from poforum_tui.domain.errors import describe
+from poforum_tui.domain.models import SCHEMA_VERSION, Session
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.keylines import locate
 from poforum_tui.store.limits import check_items, check_raw, read_limited
@@ -107,34 +108,6 @@ def validate(data: dict[str, Any], text: str, path: Path | str) -> Session:
         key, message = describe(exc.errors()[0])
         line, col = locate(text, key)
         raise SessionFileError(path, line, col, f"{key}: {message}" if key else message) from None
-
-
-def describe(error: Any) -> tuple[str, str]:
-    """A pydantic error as (`agenda[2].minutes`, `must be 1..480`), indexes counted from 1."""
-    key = _key_path(error["loc"])
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, PathError):
-        key = f"{key}.{cause.path}" if key and not cause.path.startswith("[") else key + cause.path
-        return key.lstrip("."), cause.message
-    kind = error["type"]
-    if kind == "missing":
-        return key, "missing (this key is required)"
-    if kind == "literal_error":
-        expected = error["ctx"]["expected"].replace("'", "")
-        return key, f"{error['input']!r} is not one of: {expected}"
-    if kind == "extra_forbidden":
-        return key, "unknown key"
-    return key, error["msg"].removeprefix("Value error, ")
-
-
-def _key_path(loc: tuple) -> str:
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part + 1}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path
 
 
 def _lower(message: str) -> str:
