@@ -21,6 +21,7 @@ from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.keylines import locate
 from poforum_tui.store.limits import check_items, check_raw, read_limited
 from poforum_tui.store.migrations import migrate
+from poforum_tui.store.nesting import check_depth
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$", re.S)
@@ -66,13 +67,16 @@ def _parse(raw: bytes, path: Path | str) -> Session:
     text = decode(raw, path)
     data = parse_toml(text, path)
     check_items(data, path)
+    check_depth(data, text, path)
     data = migrate(data, lambda message: SessionFileError(path, *locate(text, "schema"), message))
     return validate(data, text, path)
 
 
 def decode(raw: bytes, path: Path | str) -> str:
+    """The text of the file; a UTF-8 byte-order mark (some Windows editors write one) is
+    accepted and left out."""
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
