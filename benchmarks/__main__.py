@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import dependencies, files, ui
-from benchmarks.generate import big_session, write_history
+from benchmarks.generate import big_session, with_comments, write_history
 from benchmarks.measure import Figure, NotApplicable, table
 from benchmarks.startup import EXAMPLE, startup_figures
 from poforum_tui.store import load, save
@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         big_path.parent.mkdir()
         big = ui.with_room_to_vote(big_session(seed=1))
         save(big, big_path)
+        commented_path = root / "commented" / big_path.name
+        commented_path.parent.mkdir()
+        commented_path.write_text(with_comments(big_path.read_text(encoding="utf-8")))
         example_path = root / "example" / EXAMPLE.name
         example_path.parent.mkdir()
         shutil.copy(EXAMPLE, example_path)
@@ -99,10 +102,37 @@ def main(argv: list[str] | None = None) -> int:
         )
         figures.append(
             figure(
-                "save: 1,000-topic session (with fsync)",
+                "save: 1,000-topic session, one change (fsync)",
                 "atomic write of its bytes",
                 "<= 20 ms",
                 lambda: files.save_figure(big_path, runs * 3),
+                limit_abs=20,
+            )
+        )
+        figures.append(
+            figure(
+                "save: the first after opening it",
+                "atomic write of its bytes",
+                "<= 20 ms",
+                lambda: files.save_figure(big_path, runs * 2, first=True),
+                limit_abs=20,
+            )
+        )
+        figures.append(
+            figure(
+                "load: 1,000 topics with comments",
+                "tomllib.loads of it",
+                "<= 30 ms",
+                lambda: files.load_figure(commented_path, runs * 3),
+                limit_abs=30,
+            )
+        )
+        figures.append(
+            figure(
+                "save: 1,000 topics with comments, kept",
+                "atomic write of its bytes",
+                "<= 20 ms",
+                lambda: files.save_figure(commented_path, runs * 3),
                 limit_abs=20,
             )
         )

@@ -240,3 +240,48 @@ def test_any_session_with_comments_keeps_them_through_a_change(
         return
     text = saved(changed, commented)
     assert sorted(_comments(text)) == sorted(_comments(commented))
+
+
+TRICKY = '''\
+schema = 1
+"title" = "Tricky # not a comment"
+date = 2026-12-01
+when = 2026-12-01 10:00:00   # a datetime with a space
+kind = 'po-forum'
+working_agreement = [
+    "Cameras on",  # first
+    # a comment inside an array
+    "Timebox ] everything",
+]
+notes."a b" = """
+Line with \\""" quotes and # hash
+"""
+meta = { owner = "Dana", "x.y" = [1, 2] }
+
+[board]
+votes_hidden = false
+
+[[board.columns]]
+id = "c"
+title = 'Collected'
+
+[[board.topics]]
+id = "t1"
+title = "One"
+column = "c"
+votes = {"Dana Levi" = 1}
+
+[board.topics.extra]   # a table inside the topic
+seen = true
+'''
+
+
+@pytest.mark.parametrize("name", ["rename", "vote", "add topic", "hide tallies", "facilitators"])
+def test_tricky_layouts_are_edited_in_place(name: str) -> None:
+    ops = {**OPS, "vote": lambda s: board_ops.vote(s, "t1", "Eli Cohen")}
+    ops["add topic"] = lambda s: board_ops.add_topic(s, "c", "Two")
+    changed = ops[name](parse(TRICKY.encode(), "tricky.toml"))
+    text = saved(changed, TRICKY)
+    for comment in ("# first", "# a comment inside an array", "# a datetime with a space"):
+        assert comment in text
+    assert "[board.topics.extra]   # a table inside the topic\nseen = true" in text

@@ -20,9 +20,9 @@ from poforum_tui.store.save import UnsafeWriteError, layout
 
 BOM = "\ufeff"
 
-_WRITTEN: OrderedDict[bytes, Session] = OrderedDict()
-"""The session each text lately returned holds, by a digest of the text (so the next save
-over it knows the old session without parsing the file again)."""
+_WRITTEN: OrderedDict[bytes, tuple[Session, bool]] = OrderedDict()
+"""The session each text lately returned holds and whether that text is poforum's own layout,
+by a digest of the text (so the next save over it need not parse or compare it again)."""
 _WRITTEN_SIZE = 16
 
 
@@ -30,25 +30,31 @@ def file_bytes(session: Session, base: bytes | None) -> bytes:
     """What to write for `session` over a file holding `base` (None or b"": a new file)."""
     fresh = layout(session)
     if not base:
-        return _remember(fresh.text.encode("utf-8"), session)
+        return _remember(fresh.text.encode("utf-8"), session, own=True)
+    known = _WRITTEN.get(_digest(base))
+    if known is not None and known[1]:  # poforum's own layout, LF, no BOM
+        return _remember(fresh.text.encode("utf-8"), session, own=True)
     try:
         text = base.decode("utf-8")
     except UnicodeDecodeError:
-        return _remember(fresh.text.encode("utf-8"), session)
+        return _remember(fresh.text.encode("utf-8"), session, own=True)
     bom = text.startswith(BOM)
     crlf = "\r\n" in text
     plain = text.removeprefix(BOM).replace("\r\n", "\n")
-    old = _session_of(base)
-    result = fresh.text
-    if old is not None and old is not session:
+    old = known[0] if known is not None else _session_of(base)
+    result, own = fresh.text, True
+    if old is not None and old is session:
+        result, own = plain, plain == fresh.text  # nothing changed: keep the file as it is
+    elif old is not None:
         old_layout = layout(old)
         if old_layout.text != plain:  # written or edited by a person: keep their layout
-            result = _patched(plain, old_layout.data, fresh.data, session) or fresh.text
-    elif old is session and plain != fresh.text:
-        result = plain  # nothing changed: keep the file as it is
+            patched = _patched(plain, old_layout.data, fresh.data, session)
+            if patched is not None:
+                result, own = patched, False
     if crlf:
         result = result.replace("\n", "\r\n")
-    return _remember(((BOM if bom else "") + result).encode("utf-8"), session)
+    payload = ((BOM if bom else "") + result).encode("utf-8")
+    return _remember(payload, session, own=own and not (bom or crlf))
 
 
 def _patched(base: str, old: dict, new: dict, session: Session) -> str | None:
@@ -65,18 +71,16 @@ def _patched(base: str, old: dict, new: dict, session: Session) -> str | None:
 
 
 def _session_of(raw: bytes) -> Session | None:
-    known = _WRITTEN.get(_digest(raw))
-    if known is not None:
-        return known
     try:
         return parse(raw, "the file on disk")  # the app's own read of it, when it read it
     except SessionFileError:
         return None  # broken on disk: the session is written afresh
 
 
-def _remember(payload: bytes, session: Session) -> bytes:
-    _WRITTEN[_digest(payload)] = session
-    _WRITTEN.move_to_end(_digest(payload))
+def _remember(payload: bytes, session: Session, *, own: bool) -> bytes:
+    digest = _digest(payload)
+    _WRITTEN[digest] = (session, own)
+    _WRITTEN.move_to_end(digest)
     while len(_WRITTEN) > _WRITTEN_SIZE:
         _WRITTEN.popitem(last=False)
     return payload

@@ -16,6 +16,21 @@ except ImportError:  # pragma: no cover
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _SPACE = re.compile(r"[ \t]*")
+_DOTTED = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
+_STR = r'"(?:[^"\\\n]|\\[^\n])*"(?!")'
+_LINE = re.compile(
+    r"(?P<simple>[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*"
+    rf"(?P<value>{_STR}|[0-9a-z+:.-]+"
+    rf"|\[(?:[^\[\]{{}}\"'#\n]|{_STR})*\]|\{{(?:[^\[\]{{}}\"'#\n]|{_STR})*\}})"
+    r"[ \t]*(?:#[^\n]*)?(?:\n|\Z))"
+    r"|(?P<blank>[ \t]*(?:\r?\n|\Z))"
+    r"|(?P<comment>[ \t]*#[^\n]*(?:\n|\Z))"
+    rf"|(?P<table>[ \t]*(?:\[\[(?P<aot>{_DOTTED})\]\]|\[(?P<plain>{_DOTTED})\](?!\]))"
+    r"[ \t]*(?:#[^\n]*)?(?:\n|\Z))"
+    r"|(?P<header>[ \t]*\[)"
+)
+"""One line: a one-line `key = value` (the common case, read without the slow path), a
+blank line, a comment line, or the start of a table header."""
 _SCALAR = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?"
     r"|[^\s,\]\}#]+"
@@ -51,28 +66,48 @@ class Block:
 def scan(text: str) -> list[Block]:
     """The blocks of `text`, in order; the first is the top level (maybe empty)."""
     blocks = [Block(None, False, 0)]
+    entries = blocks[0].entries
     pos, size = 0, len(text)
     comments_from: int | None = None  # start of the comment lines right above this line
+    line = _LINE.match
     while pos < size:
-        line_end = text.find("\n", pos)
-        line_end = size if line_end < 0 else line_end + 1
-        at = _SPACE.match(text, pos).end()
-        char = text[at] if at < size else "\n"
-        if char in "\r\n":
+        found = line(text, pos)
+        kind = found.lastgroup if found else None
+        if kind == "simple":
+            entries.append(
+                Entry((found["key"],), pos, found.start("value"), found.end("value"), found.end())
+            )
             comments_from = None
-            pos = line_end
-        elif char == "#":
+            pos = found.end()
+        elif kind == "blank":
+            comments_from = None
+            pos = found.end()
+        elif kind == "comment":
             comments_from = pos if comments_from is None else comments_from
-            pos = line_end
-        elif char == "[":
-            array = text.startswith("[[", at)
-            key, after = read_key(text, at + (2 if array else 1))
+            pos = found.end()
+        elif kind == "table":
             start = comments_from if comments_from is not None else pos
             blocks[-1].end = start
+            array = found["aot"] is not None
+            key = tuple((found["aot"] if array else found["plain"]).split("."))
+            blocks.append(Block(key, array, start, body_start=found.end()))
+            entries = blocks[-1].entries
+            comments_from = None
+            pos = found.end()
+        elif kind == "header":
+            at = found.end() - 1
+            array = text.startswith("[[", at)
+            key, _ = read_key(text, at + (2 if array else 1))
+            start = comments_from if comments_from is not None else pos
+            blocks[-1].end = start
+            line_end = text.find("\n", at)
+            line_end = size if line_end < 0 else line_end + 1
             blocks.append(Block(key, array, start, body_start=line_end))
+            entries = blocks[-1].entries
             comments_from = None
             pos = line_end
         else:
+            at = _SPACE.match(text, pos).end()
             key, after = read_key(text, at)
             after = _SPACE.match(text, after).end()
             if text[after] != "=":
@@ -81,7 +116,7 @@ def scan(text: str) -> list[Block]:
             value_end = skip_value(text, value_start)
             end = text.find("\n", value_end)
             end = size if end < 0 else end + 1
-            blocks[-1].entries.append(Entry(key, pos, value_start, value_end, end))
+            entries.append(Entry(key, pos, value_start, value_end, end))
             comments_from = None
             pos = end
     blocks[-1].end = size
