@@ -117,17 +117,47 @@ def cmd_new(argv: Sequence[str]) -> int:
 
 
 def cmd_check(argv: Sequence[str]) -> int:
-    parser = _sub("check", "Check session files; print path:line:col: message for each problem.")
+    parser = _sub(
+        "check",
+        "Check session files (or the session files in a folder): every problem at once, as "
+        "path:line:col: message, sorted by line; 'ok' for a file without errors. Exits 1 if "
+        "any file has an error (warnings alone do not fail).",
+    )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     args = parser.parse_args(argv)
-    from poforum_tui.store import load
+    from poforum_tui.store.check import problems
+    from poforum_tui.store.discovery import session_files
+    from poforum_tui.store.limits import read_limited
+    from poforum_tui.store.terminal_text import terminal_safe
 
-    failed = 0
+    files: list[Path] = []
     for path in args.paths:
+        if path.is_dir():
+            found = session_files(path)
+            if not found:
+                print(terminal_safe(f"{path}: no session files (*.toml) here"), file=sys.stderr)
+            files += found
+        else:
+            files.append(path)
+    failed = 0
+    for path in files:
         try:
-            load(path)
+            found = problems(read_limited(path), path, folder=path.parent)
         except SessionFileError as error:
-            print(error)
+            print(terminal_safe(str(error)))
+            failed += 1
+            continue
+        except OSError as error:
+            print(terminal_safe(f"{path}: cannot read: {error.strerror or error}"))
+            failed += 1
+            continue
+        for problem in found:
+            print(terminal_safe(problem.format(path)))
+        warnings = sum(problem.warning for problem in found)
+        if warnings == len(found):
+            suffix = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            print(terminal_safe(f"{path}: ok{suffix}"))
+        else:
             failed += 1
     return 1 if failed else 0
 

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from typing import Annotated, Literal, get_args
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, model_validator
 
 from poforum_tui.domain.fields import (
     CONFIDENCE_SCALE,
@@ -216,32 +216,12 @@ class Session(Model):
     model_config = ConfigDict(populate_by_name=True)
 
     @model_validator(mode="after")
-    def _references(self) -> Session:
-        unique_ids("agenda", [item.id for item in self.agenda])
-        unique_ids("board.columns", [column.id for column in self.board.columns])
-        unique_ids("board.topics", [topic.id for topic in self.board.topics])
-        unique_ids("decisions", [decision.id for decision in self.decisions])
-        running = [i for i, item in enumerate(self.agenda) if item.status == "running"]
-        if len(running) > 1:
-            raise PathError(
-                f"agenda[{running[1] + 1}].status", "only one agenda item can be running"
-            )
-        columns = set(self.board.column_ids())
-        for index, topic in enumerate(self.board.topics, start=1):
-            if topic.column not in columns:
-                known = ", ".join(sorted(columns)) or "none defined"
-                raise PathError(
-                    f"board.topics[{index}].column",
-                    f"{topic.column!r} is not a column (columns: {known})",
-                )
-        topics = {topic.id for topic in self.board.topics}
-        for index, decision in enumerate(self.decisions, start=1):
-            if decision.topic is not None and decision.topic not in topics:
-                raise PathError(
-                    f"decisions[{index}].topic", f"{decision.topic!r} is not a topic on the board"
-                )
-        if self.dependencies or self.risks or self.confidence:
-            check_records(self, topics)
+    def _references(self, info: ValidationInfo) -> Session:
+        if info.context and info.context.get("references") is False:
+            return self  # the caller asks reference_problems() for all of them
+        problems = reference_problems(self)
+        if problems:
+            raise problems[0]
         return self
 
     def item(self, item_id: str) -> AgendaItem:
@@ -258,3 +238,53 @@ class Session(Model):
 
     def risk(self, risk_id: str) -> Risk:
         return next(r for r in self.risks if r.id == risk_id)
+
+
+def reference_problems(session: Session) -> list[PathError]:
+    """Every broken reference: ids used twice, two running items, unknown columns and topics
+    (and the first problem of the dependencies, risks and confidence votes)."""
+    problems = []
+    problems += _duplicates("agenda", [item.id for item in session.agenda])
+    problems += _duplicates("board.columns", [column.id for column in session.board.columns])
+    problems += _duplicates("board.topics", [topic.id for topic in session.board.topics])
+    problems += _duplicates("decisions", [decision.id for decision in session.decisions])
+    running = [i for i, item in enumerate(session.agenda) if item.status == "running"]
+    for index in running[1:]:
+        problems.append(
+            PathError(f"agenda[{index + 1}].status", "only one agenda item can be running")
+        )
+    columns = set(session.board.column_ids())
+    for index, topic in enumerate(session.board.topics, start=1):
+        if topic.column not in columns:
+            known = ", ".join(sorted(columns)) or "none defined"
+            problems.append(
+                PathError(
+                    f"board.topics[{index}].column",
+                    f"{topic.column!r} is not a column (columns: {known})",
+                )
+            )
+    topics = {topic.id for topic in session.board.topics}
+    for index, decision in enumerate(session.decisions, start=1):
+        if decision.topic is not None and decision.topic not in topics:
+            problems.append(
+                PathError(
+                    f"decisions[{index}].topic", f"{decision.topic!r} is not a topic on the board"
+                )
+            )
+    if session.dependencies or session.risks or session.confidence:
+        try:
+            check_records(session, topics)
+        except PathError as problem:
+            problems.append(problem)
+    return problems
+
+
+def _duplicates(path: str, ids: list[str]) -> list[PathError]:
+    """Like `unique_ids`, but every id used twice, not only the first."""
+    seen: set[str] = set()
+    problems = []
+    for index, item_id in enumerate(ids, start=1):
+        if item_id in seen:
+            problems.append(PathError(f"{path}[{index}].id", f"{item_id!r} is used twice"))
+        seen.add(item_id)
+    return problems

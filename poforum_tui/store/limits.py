@@ -19,10 +19,8 @@ _ITEM_MARKS = re.compile(rb"^\s*\[\[|\{", re.M)
 def check_size(path: Path, size: int) -> None:
     """Refuse a file larger than MAX_BYTES (checked from `stat`, before reading it)."""
     if size > MAX_BYTES:
-        raise SessionFileError(
+        raise SessionFileError.whole_file(
             path,
-            1,
-            1,
             f"file is {size / 1024 / 1024:.1f} MB; poforum opens session files up to "
             f"{MAX_BYTES // 1024 // 1024} MB (split it, or remove pasted content)",
         )
@@ -32,7 +30,8 @@ def read_limited(path: Path) -> bytes:
     """The bytes of regular file `path`, refusing anything over MAX_BYTES without reading it all."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-        raise SessionFileError(path, 1, 1, "not a regular file")
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise SessionFileError.whole_file(path, f"{what}, not a session file")
     check_size(path, info.st_size)
     with path.open("rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
@@ -72,10 +71,8 @@ def count_items(value: Any) -> int:
 
 
 def _too_many(path: Path | str, count: str) -> SessionFileError:
-    return SessionFileError(
+    return SessionFileError.whole_file(
         path,
-        1,
-        1,
         f"{count} items (agenda, topics, decisions, participants, list entries); "
         f"poforum opens sessions with up to {MAX_ITEMS:,}",
     )

@@ -33,7 +33,7 @@ def load(path: Path | str) -> Session:
     try:
         raw = read_limited(path)
     except OSError as exc:
-        raise SessionFileError(path, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+        raise SessionFileError.whole_file(path, f"cannot read: {exc.strerror or exc}") from None
     return parse(raw, path)
 
 
@@ -90,7 +90,7 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise SessionFileError(path, 1, 1, "arrays or tables nested too deeply") from None
+        raise SessionFileError.whole_file(path, "arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_AT.match(message)
