@@ -229,10 +229,17 @@ def cmd_export(argv: Sequence[str]) -> int:
     parser.add_argument(
         "-o", "--output", type=Path, default=None, help="file to write (default: standard output)"
     )
+    parser.add_argument(
+        "--no-votes",
+        action="store_true",
+        help="minutes without who voted for what (the tallies stay), if the agreement asks it",
+    )
     args = parser.parse_args(argv)
     if args.what != "decisions" and args.fmt != "csv":
         parser.error(f"--what {args.what} needs -f csv")
-    text = export(load(args.path), args.fmt, args.what)
+    text = export(
+        load(args.path), args.fmt, args.what, votes=not args.no_votes, folder=args.path.parent
+    )
     if args.output is None or str(args.output) == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()

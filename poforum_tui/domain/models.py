@@ -131,6 +131,8 @@ class Topic(Model):
     author: OptionalText = None
     category: OptionalText = None
     votes: Votes = Field(default_factory=dict)
+    notes: OptionalText = None
+    """What was said about the topic (exported under it in the minutes)."""
 
     @property
     def vote_total(self) -> int:

@@ -26,8 +26,18 @@ WHAT = ("decisions", "dependencies")
 """What a CSV export lists: decisions, experiments and actions, or dependencies."""
 
 
-def export(session: Session, fmt: str, what: str = "decisions") -> str:
-    """`session` rendered in format `fmt` (`md`, `csv` or `json`); for CSV, `what` rows."""
+def export(
+    session: Session,
+    fmt: str,
+    what: str = "decisions",
+    *,
+    votes: bool = True,
+    folder: Path | str | None = None,
+) -> str:
+    """`session` rendered in format `fmt` (`md`, `csv` or `json`); for CSV, `what` rows.
+
+    Markdown only: `votes=False` leaves out who voted for what, and `folder` (where the
+    session file is) names previous sessions by their titles."""
     try:
         render = FORMATS[fmt]
     except KeyError:
@@ -40,7 +50,26 @@ def export(session: Session, fmt: str, what: str = "decisions") -> str:
         from poforum_tui.store.export.dependencies_table import to_dependencies_csv
 
         return to_dependencies_csv(session)
+    if fmt == "md":
+        titles = previous_titles(session, Path(folder)) if folder is not None else {}
+        return to_markdown(session, votes=votes, titles=titles)
     return render(session)
+
+
+def previous_titles(session: Session, folder: Path) -> dict[str, str]:
+    """The titles of the session files `session` names (`follows`, `carried_from`) that are
+    in `folder` and readable."""
+    from poforum_tui.store.errors import SessionFileError
+    from poforum_tui.store.load import load
+
+    names = {session.follows} | {d.carried_from for d in session.decisions}
+    titles = {}
+    for name in sorted(n for n in names if n):
+        try:
+            titles[name] = load(folder / name).title
+        except (SessionFileError, OSError):
+            continue
+    return titles
 
 
 def export_path(session_path: Path | str, fmt: str) -> Path:
@@ -52,7 +81,8 @@ def export_path(session_path: Path | str, fmt: str) -> Path:
 def write_export(session: Session, session_path: Path | str, fmt: str) -> Path:
     """Write the `fmt` export beside the session file (atomically) and return its path."""
     target = export_path(session_path, fmt)
-    write_atomic(target, export(session, fmt).encode("utf-8"))
+    text = export(session, fmt, folder=Path(session_path).parent)
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 
