@@ -1,7 +1,7 @@
 """Saving, locking and watching the open session file; the session core owns one `Persistence`.
 
 - Autosave: a change schedules a save within DEBOUNCE seconds, written in a worker thread,
-  atomically, with the previous version kept as `<name>.toml.bak`.
+  atomically, with the previous version kept as `.poforum/<name>.toml.bak`.
 - A failed save keeps the session in memory, shows a persistent warning and retries.
 - One writer: the file is locked; a second instance opens it read-only and names the holder.
 - Outside edits are noticed by polling: reloaded when nothing is unsaved, else the user decides.
@@ -20,9 +20,10 @@ from poforum_tui.core.timers import Repeating
 from poforum_tui.domain import Session
 from poforum_tui.store import SessionFileError, dumps, parse
 from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
+from poforum_tui.store.file_text import file_bytes
 from poforum_tui.store.limits import read_limited
 from poforum_tui.store.lock import Holder, SessionLock
-from poforum_tui.store.save import write_atomic
+from poforum_tui.store.save import HIDDEN_FOLDER, hidden_folder, write_atomic
 
 if TYPE_CHECKING:
     from poforum_tui.core.session_core import SessionCore
@@ -193,7 +194,7 @@ class Persistence:
             try:
                 if disk.check() is not None:
                     return "conflict"  # never overwrite what someone else wrote
-                disk.write(dumps(session).encode("utf-8"))
+                disk.write(file_bytes(session, disk.known))  # keeps comments, CRLF, BOM
             except SessionFileError:
                 return "conflict"  # replaced by something over the limits
             except OSError as error:
@@ -238,16 +239,17 @@ class Persistence:
             self._after_save("saved")
 
     def rescue(self) -> Path | None:
-        """Write the open session to a new file (the folder, else the home folder)."""
+        """Write the open session to a new file (in the folder's hidden `.poforum/`, else the
+        home folder)."""
         session, path = self.core.session, self.path
         if session is None or path is None:
             return None
         payload = dumps(session).encode("utf-8")
-        for folder in (path.parent, Path.home()):
-            from poforum_tui.store.create import unused_path
+        from poforum_tui.store.create import unused_path
 
-            target = unused_path(folder, f"{path.stem}-unsaved")
+        for where in (lambda: hidden_folder(path.parent), Path.home):
             try:
+                target = unused_path(where(), f"{path.stem}-unsaved")
                 write_atomic(target, payload)
             except OSError:
                 continue
@@ -333,7 +335,9 @@ class Persistence:
             self.outside_error = None
             self._seen = change.stamp
             self.flush()
-            self.core.notice(f"Kept yours; the version on disk is in {self.path.name}.bak.")
+            self.core.notice(
+                f"Kept yours; the version on disk is in {HIDDEN_FOLDER}/{self.path.name}.bak."
+            )
         self._show_status()
 
     def _reload(self, session: Session, change: Change) -> None:

@@ -204,6 +204,8 @@ class Session(Model):
     date: dt.date
     start: dt.time | None = None
     end: dt.time | None = None  # planned end; fixed when the first agenda item starts
+    started: dt.time | None = None
+    """When the meeting actually began (set with `end`); `start` stays the planned time."""
     facilitators: tuple[str, ...] = ()
     follows: SiblingFile = None
     working_agreement: tuple[str, ...] = ()

@@ -243,9 +243,24 @@ def save(session: Session, path: Path | str) -> None:
     write_atomic(Path(path), dumps(session).encode("utf-8"))
 
 
+HIDDEN_FOLDER = ".poforum"
+"""Where backups and rescue copies go, inside the sessions folder: out of `git status`."""
+
+
+def hidden_folder(folder: Path) -> Path:
+    """`<folder>/.poforum`, made on first use with a `.gitignore` that ignores all of it."""
+    hidden = folder / HIDDEN_FOLDER
+    if not hidden.is_dir():
+        hidden.mkdir(exist_ok=True)
+        (hidden / ".gitignore").write_text(
+            "# poforum's backups (.bak) and rescue copies: not for git\n*\n", encoding="utf-8"
+        )
+    return hidden
+
+
 def backup_path(path: Path) -> Path:
-    """`<name>.toml.bak`: the version before the last save."""
-    return path.with_name(path.name + ".bak")
+    """`.poforum/<name>.toml.bak` beside the session: the version before the last save."""
+    return hidden_folder(path.parent) / (path.name + ".bak")
 
 
 def write_atomic(path: Path, payload: bytes) -> None:
