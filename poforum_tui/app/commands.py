@@ -47,7 +47,11 @@ class PaletteCommands(PoforumHost):
             )
         yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
         if self.session is not None and not self.read_only:
-            yield SystemCommand("Rename session", "Change the open session's title", self.rename)
+            yield SystemCommand(
+                "Rename session, or change its date, start, kind, facilitators",
+                "The open session's settings",
+                self.edit_settings,
+            )
         if self.persistence.holder is not None or self.persistence.read_only_reason:
             yield SystemCommand(
                 "Take over editing",
@@ -126,16 +130,26 @@ class PaletteCommands(PoforumHost):
             return
         self.notify(f"Wrote {target}", title="Exported", timeout=8)
 
-    def rename(self) -> None:
-        """Ask for a new title for the open session."""
-        from poforum_tui.dialogs.rename import RenameForm
+    def edit_settings(self) -> None:
+        """Ask for the open session's settings: title, date, start, kind, facilitators."""
+        from poforum_tui.dialogs.session_settings import SessionSettingsForm, Settings
 
-        def renamed(title: str | None) -> None:
-            if title is not None:
-                self.change(lambda s: session_info.rename(s, title), "Rename")
+        def changed(settings: Settings | None) -> None:
+            if settings is not None:
+                self.change(
+                    lambda s: session_info.change_settings(
+                        s,
+                        title=settings.title,
+                        date=settings.date,
+                        start=settings.start,
+                        kind=settings.kind,
+                        facilitators=settings.facilitators,
+                    ),
+                    "Session settings",
+                )
 
         if self.session is not None:
-            self.push_screen(RenameForm(self.session.title), renamed)
+            self.push_screen(SessionSettingsForm(self.session), changed)
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""

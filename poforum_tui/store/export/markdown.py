@@ -12,16 +12,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from poforum_tui.domain.models import Decision, Session
+from poforum_tui.domain.session_info import KIND_NAMES
 from poforum_tui.store.export.escape import md, md_line
 
-KIND_NAMES = {
-    "po-forum": "PO forum",
-    "po-sync": "PO sync",
-    "metascrum": "MetaScrum",
-    "multi-team-refinement": "Multi-team refinement",
-    "lean-coffee": "Lean Coffee",
-    "custom": "Custom",
-}
 ROLE_NAMES = {
     "chief-po": "Chief PO",
     "po": "PO",
