@@ -10,8 +10,7 @@ import pytest
 from textual.widgets import Input, Select
 
 from poforum_tui.dialogs.session_settings import SessionSettingsForm
-from poforum_tui.domain import DomainError
-from poforum_tui.domain import session_info
+from poforum_tui.domain import DomainError, session_info
 from poforum_tui.store import load
 from tests.conftest import FORUM, make_app
 
