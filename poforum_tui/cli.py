@@ -204,7 +204,9 @@ def cmd_log(argv: Sequence[str]) -> int:
     if not entries:
         print("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
         return 0
-    print("\n".join(format_lines(entries, dt.date.today())))
+    from poforum_tui.domain.clock import SystemClock
+
+    print("\n".join(format_lines(entries, SystemClock().now().date())))  # overdue: before today
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from poforum_tui.domain import Decision, Session
 from poforum_tui.domain import decisions as ops
 from poforum_tui.domain.dates import relative_label
@@ -9,15 +11,18 @@ from poforum_tui.domain.dates import relative_label
 KIND_MARKS = {"decision": "◆", "experiment": "⚗", "action": "➤"}
 
 
-def describe(decision: Decision, session: Session) -> str:
-    """The detail lines of one item: what the table cuts short, and its kind's own keys."""
+def describe(decision: Decision, session: Session, today: dt.date) -> str:
+    """The detail lines of one item: what the table cuts short, and its kind's own keys.
+    Overdue means due before `today` (as `poforum log` says); the distance is counted from
+    the session's date."""
     topics = {topic.id: topic.title for topic in session.board.topics}
     head = [f"{KIND_MARKS[decision.kind]} {decision.kind} {decision.id}"]
     if decision.owner:
         head.append(f"owner {decision.owner}")
     if decision.due:
         when = relative_label(decision.due, session.date)
-        late = "overdue, " if ops.is_overdue(decision, session.date) else ""
+        when = "the session's day" if when == "same day" else f"{when} from the session"
+        late = "overdue, " if ops.is_overdue(decision, today) else ""
         head.append(f"due {decision.due.isoformat()} ({late}{when})")
     if decision.topic in topics:
         head.append(f"topic: {topics[decision.topic]}")

@@ -62,7 +62,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 - `a` record, `e` or `enter` edit, `delete` delete (asks first)
 - `space` cycles the status open → done → dropped
 - `f` filters by status, `k` by kind; `l` shows the log across all sessions
-- Open items due before the session's date are marked **overdue** (`!`).
+- Open items due before today are marked **overdue** (`!`), as in `poforum log`.
 - ◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
 """
     EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
@@ -155,13 +155,14 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         return next((i for i in reversed(ids) if i not in known), None)
 
     def _summary(self, session: Session, follow_ups: list[Decision], waiting: int) -> None:
-        overdue = sum(1 for d in session.decisions if ops.is_overdue(d, session.date))
+        today = self.app.clock.now().date()
+        overdue = sum(1 for d in session.decisions if ops.is_overdue(d, today))
         parts = []
         if follow_ups:
             parts.append(f"{waiting} of {len(follow_ups)} follow-ups lack an outcome")
         parts.append(f"{len(session.decisions)} items · {ops.open_count(session)} open")
         if overdue:
-            parts.append(f"{overdue} overdue")
+            parts.append(f"{overdue} overdue today ({today.isoformat()})")
         if self.status_filter != "all" or self.kind_filter != "all":
             parts.append(f"showing {self.status_filter} · {self.kind_filter} (f / k)")
         summary = Text(" · ".join(parts))
@@ -205,8 +206,9 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         table.clear()
         topics = {topic.id: topic.title for topic in session.board.topics}
         wide = table.column_layout[0] > 1
+        today = self.app.clock.now().date()
         for decision in decisions:
-            overdue = ops.is_overdue(decision, session.date)
+            overdue = ops.is_overdue(decision, today)
             kind = KIND_MARKS[decision.kind] + (f" {decision.kind}" if wide else "")
             due = decision.due.isoformat() if decision.due else ""
             row = [
@@ -297,7 +299,8 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         if session is None or decision is None:
             detail.update(literal("a: record a decision, experiment or action"))
             return
-        detail.update(literal(describe(decision, session), one_line=False))
+        today = self.app.clock.now().date()
+        detail.update(literal(describe(decision, session, today), one_line=False))
 
     # -- actions ---------------------------------------------------------------------------
 
