@@ -131,7 +131,7 @@ def test_cli_export_to_stdout_and_to_a_file(sessions_dir: Path, capsysbinary) ->
     assert capsysbinary.readouterr().out.decode("utf-8") == export(load(path), "csv")
     out = sessions_dir / "minutes.md"
     assert cli.main(["export", str(path), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == export(load(path), "md")
+    assert out.read_text(encoding="utf-8") == export(load(path), "md", folder=sessions_dir)
     assert cli.main(["export", str(path), "-f", "json", "-o", "-"]) == 0
     assert capsysbinary.readouterr().out.startswith(b'{\n  "schema": 1,')
 

@@ -114,6 +114,7 @@ class SessionCore:
         for callback in list(self._on_open):
             callback(self.path)
         self._changed()
+        self._warn(session)
         return session
 
     def previous(self) -> Session | None:
@@ -135,6 +136,22 @@ class SessionCore:
             except SessionFileError:
                 self._previous = (stamp, None)
         return self._previous[1]
+
+    def _warn(self, session: Session) -> None:
+        """Tell once what the file holds that is allowed but looks like a mistake (17.3)."""
+        from poforum_tui.store.check import session_warnings, warnings_notice
+
+        disk = self.persistence.disk
+        assert self.path is not None
+        found = session_warnings(session, raw=disk.known if disk else None, path=self.path)
+        if found:
+            count = f"{len(found)} warning{'s' if len(found) != 1 else ''}"
+            self.notice(
+                warnings_notice(found, self.path.name),
+                title=f"{self.path.name}: {count}",
+                severity="warning",
+                timeout=12,
+            )
 
     def close(self) -> None:
         """Save what is unsaved (or rescue it to a copy), stop watching, unlock."""

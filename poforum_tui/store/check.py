@@ -295,3 +295,60 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
         if isinstance(arg, type) and issubclass(arg, BaseModel):
             return arg
     return None
+
+
+def warnings_notice(warnings: list[Problem], name: str, shown: int = 3) -> str:
+    """One notice for the warnings of file `name`: the first few, and how to see them all."""
+    lines = [f"{p.line}:{p.col}: {p.message}" if p.line else p.message for p in warnings]
+    text = "\n".join(lines[:shown])
+    if len(lines) > shown:
+        text += f"\n… and {len(lines) - shown} more: poforum check {name}"
+    return text
+
+
+def session_warnings(
+    session: Session, *, raw: bytes | None = None, path: Path | None = None
+) -> list[Problem]:
+    """The warnings of a session already loaded (what `problems` warns about), cheaply: the
+    models' hand-added keys are looked at, not the file. The file (`raw`, else read from
+    `path`) is scanned only to place warnings found; `path`'s folder is where `follows` is
+    looked for."""
+    found = _model_near_misses(session, "")
+    folder = path.parent if path is not None else None
+    needs_place = found or _warnings(session, "", folder)
+    if not needs_place:
+        return []
+    text = ""
+    try:
+        if raw is None and path is not None:
+            raw = path.read_bytes()
+        text = decode(raw, path or "") if raw is not None else ""
+    except (OSError, SessionFileError):
+        text = ""
+    placed = []
+    for problem in found:
+        line, col = locate(text, problem.message.split(":", 1)[0]) if text else (0, 0)
+        placed.append(
+            Problem(line, (_key_col(text, line) or col) if text else 0, problem.message, True)
+        )
+    return sorted(placed + _warnings(session, text, folder))
+
+
+def _model_near_misses(model: BaseModel, where: str) -> list[Problem]:
+    known = {field.alias or name for name, field in type(model).model_fields.items()}
+    found = []
+    for key in model.model_extra or {}:
+        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
+        if close:
+            path = f"{where}.{key}" if where else key
+            found.append(Problem(0, 0, f"{path}: unknown key; did you mean {close[0]}?", True))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        inner = f"{where}.{name}" if where else name
+        if isinstance(value, BaseModel):
+            found += _model_near_misses(value, inner)
+        elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
+            for number, item in enumerate(value, start=1):
+                if item.model_extra:
+                    found += _model_near_misses(item, f"{inner}[{number}]")
+    return found
