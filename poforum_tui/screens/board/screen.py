@@ -281,7 +281,12 @@ The forum's backlog of dilemmas, in columns.
         session = self.session
 
         def edited(request: TopicRequest | None) -> None:
-            unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}
+            unchanged = {
+                "title": topic.title,
+                "author": topic.author,
+                "category": topic.category,
+                "notes": topic.notes or "",
+            }
             if request is not None and request.fields() != unchanged:
                 self._change(lambda s: ops.edit_topic(s, topic.id, **request.fields()), "Edit")
 
