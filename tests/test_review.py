@@ -142,3 +142,30 @@ def test_cli_export_errors_are_clear(sessions_dir: Path, capsys) -> None:
     target = sessions_dir / "no-such-dir" / "x.md"
     assert cli.main(["export", str(sessions_dir / FORUM), "-o", str(target)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+async def test_review_dims_decision_on_the_board_and_hides_key_hints(sessions_dir: Path) -> None:
+    from textual.widgets import Static as Text
+
+    app = make_app(sessions_dir, FORUM, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        timer_text = str(app.screen.query_one("#timer-text", Text).render())
+        assert "space starts it" not in timer_text
+        await pilot.press("2")
+        await pilot.pause()
+        enabled = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert enabled["decision"] is False
+
+
+async def test_editing_shows_the_key_hints(sessions_dir: Path) -> None:
+    from textual.widgets import Static as Text
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "space starts it" in str(app.screen.query_one("#timer-text", Text).render())
+        await pilot.press("2")
+        await pilot.pause()
+        enabled = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert enabled["decision"] is True

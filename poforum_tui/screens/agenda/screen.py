@@ -128,7 +128,7 @@ Quit any time: a running item resumes from the wall clock.
         sums = totals(session, now)
         clock = meeting_clock(session, now)
         if current is not None:
-            timer.show_item(current, now)
+            timer.show_item(current, now, keys=not self.app.read_only)
         elif session.agenda:
             timer.show_finished(sums)
         else:

@@ -235,8 +235,10 @@ The forum's backlog of dilemmas, in columns.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.picker.is_open:
             return False  # a key that raced the picker open is not a board key
-        if action == "decision" and not hasattr(self.app, "record_decision"):
-            return None
+        if action == "decision" and (
+            not hasattr(self.app, "record_decision") or self.app.read_only
+        ):
+            return None  # recording a decision changes the session: dimmed in a review
         if action in TOPIC_ACTIONS and self.current_topic() is None:
             return None
         if action == "clear_filter":

@@ -92,7 +92,7 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
         timer = self.query_one(ItemTimer)
         current = ops.current_item(session)
         if current is not None:
-            timer.show_item(current, now)
+            timer.show_item(current, now, keys=not self.app.read_only)
         elif session.agenda:
             timer.show_finished(totals(session, now))
         else:
