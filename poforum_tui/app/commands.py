@@ -52,6 +52,12 @@ class PaletteCommands(PoforumHost):
                 "The open session's settings",
                 self.edit_settings,
             )
+        if self.persistence.undecided is not None:
+            yield SystemCommand(
+                "Decide about the outside edit",
+                "The file changed outside poforum: keep yours, theirs, or save yours as a copy",
+                self.persistence.decide,
+            )
         if self.persistence.holder is not None or self.persistence.read_only_reason:
             yield SystemCommand(
                 "Take over editing",

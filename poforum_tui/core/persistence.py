@@ -57,6 +57,8 @@ class Persistence:
         """Who holds the lock when this instance opened the file read-only because of it."""
         self.read_only_reason: str | None = None
         self.deciding = False
+        self.undecided: tuple[Session | None, Change, SessionFileError | None] | None = None
+        """An outside edit whose question was put off (escape): saves wait until `decide()`."""
         """An outside edit is being decided by the user: saving and watching pause."""
         self._lock: SessionLock | None = None
         self._io = threading.Lock()
@@ -102,6 +104,7 @@ class Persistence:
         self.disk = DiskFile(path, raw)
         self._seen = self.disk.stamp
         self.saved, self.error, self.outside_error, self.deciding = session, None, None, False
+        self.undecided = None
         self._poll = Repeating(self._loop, POLL, self.poll)
         self._show_status()
         return session, read_only or lock is None
@@ -302,14 +305,34 @@ class Persistence:
             return
         if broken is not None:
             self._broken(broken)
-        self.deciding = True
+        self._ask(theirs, change, broken)
+
+    def _ask(self, theirs: Session | None, change: Change, broken: SessionFileError | None):
+        assert self.path is not None
+        self.deciding, self.undecided = True, None
         self.core.ask(
-            questions.outside_edit(name, broken), lambda c: self._decided(c, theirs, change)
+            questions.outside_edit(self.path.name, broken),
+            lambda choice: self._decided(choice, theirs, change, broken),
         )
 
-    def _decided(self, choice: str | None, theirs: Session | None, change: Change) -> None:
-        self.deciding = False
+    def decide(self) -> None:
+        """Ask again about the outside edit whose question was put off."""
+        if self.undecided is not None:
+            self._ask(*self.undecided)
+
+    def _decided(
+        self,
+        choice: str | None,
+        theirs: Session | None,
+        change: Change,
+        broken: SessionFileError | None = None,
+    ) -> None:
         assert self.disk is not None and self.path is not None
+        if choice is None:  # escape: decide later; nothing is written until then
+            self.undecided = (theirs, change, broken)
+            self._show_status()
+            return
+        self.deciding = False
         if choice == "theirs" and theirs is not None:
             self._reload(theirs, change)
             self.core.notice("Reloaded the version on disk.")
@@ -328,6 +351,10 @@ class Persistence:
                 self._reload(theirs, change)
                 self.core.notice(f"Yours is saved as {copy.name}; showing the version on disk.")
             else:
+                # Theirs does not load: open the copy. What is in memory is in the copy, so
+                # closing the original must neither save over their edit nor ask again.
+                self.disk.accept(change)
+                self.saved = session
                 self.core.open(copy)
                 self.core.notice(f"Yours is saved as {copy.name}, which is now open.")
         else:  # keep mine: the version on disk stays recoverable in the .bak
@@ -364,6 +391,12 @@ class Persistence:
         """The persistent file warning (text, severity); empty text when all is well."""
         if self.error:
             return f"⚠ Not saved: {self.error} — kept in memory, retrying.", "error"
+        if self.undecided is not None and self.path is not None:
+            return (
+                f"⚠ {self.path.name} changed outside poforum; your changes are not saved "
+                "until you decide: ctrl+p → Decide about the outside edit.",
+                "error",
+            )
         if self.outside_error:
             return f"⚠ {self.outside_error}", "error"
         if self.holder is not None:

@@ -47,6 +47,7 @@ def outside_edit(name: str, broken: SessionFileError | None) -> Question:
         f"{name} {what} while you have changes that are not saved yet.\n"
         f"Keep mine keeps theirs in .poforum/{name}.bak; a copy is saved beside it.",
         tuple(options),
+        cancel="Decide later",
         default="copy",
     )
 
