@@ -128,3 +128,9 @@ def test_check_never_imports_textual(tmp_path: Path) -> None:
 def test_a_near_miss_is_warned_whatever_its_value(value: str) -> None:
     found = problems((GOOD + f"titel = {value}\n").encode(), "s.toml")
     assert found[0].message == "titel: unknown key; did you mean title?"
+
+
+def test_an_unknown_template_has_no_made_up_position(capsys) -> None:
+    assert main(["new", "--template", "kickoff", "--title", "x"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("template kickoff: no such template (known: ") and ":1:1:" not in err
