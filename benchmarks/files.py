@@ -15,7 +15,8 @@ from poforum_tui.domain import Session
 from poforum_tui.domain.board import edit_topic
 from poforum_tui.store import discover, dumps, load, session_files
 from poforum_tui.store.file_text import file_bytes
-from poforum_tui.store.save import forget_layouts, write_atomic
+from poforum_tui.store.layout import forget_layouts
+from poforum_tui.store.save import write_atomic
 
 
 def timed(action, clock=time.perf_counter) -> float:

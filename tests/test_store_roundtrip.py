@@ -9,8 +9,9 @@ import pytest
 
 from poforum_tui.domain.session_info import rename
 from poforum_tui.store import SessionFileError, dumps, load, parse, save
+from poforum_tui.store.errors import UnsafeWriteError
 from poforum_tui.store.file_text import file_bytes
-from poforum_tui.store.save import UnsafeWriteError, verify
+from poforum_tui.store.layout import verify
 
 HEAD = 'schema = 1\ntitle = "x"\ndate = 2026-01-01\n'
 DECISION = '\n[[decisions]]\nid = "d1"\ntext = "Do it"\n'

@@ -21,10 +21,10 @@ from pydantic import BaseModel, ValidationError
 from poforum_tui.domain.models import Session, reference_problems
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.keylines import key_positions, locate
-from poforum_tui.store.limits import check_items, check_raw
+from poforum_tui.store.limits import check_raw
 from poforum_tui.store.load import _TOML_AT, _TOML_EOF, _lower, decode, describe, tomllib
 from poforum_tui.store.migrations import migrate
-from poforum_tui.store.nesting import check_depth
+from poforum_tui.store.nesting import check_depth_and_items
 
 MAX_TOML_ERRORS = 20
 """TOML errors reported before giving up on reading further."""
@@ -62,8 +62,7 @@ def problems(raw: bytes, path: Path | str, folder: Path | None = None) -> list[P
     if data is None:
         return sorted(found)
     try:
-        check_items(data, path)
-        check_depth(data, text, path)
+        check_depth_and_items(data, text, path)
         data = migrate(data, lambda message: SessionFileError(path, 1, 1, message))
     except SessionFileError as error:
         return sorted([*found, _from_error(error, text)])

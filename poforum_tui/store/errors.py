@@ -29,3 +29,7 @@ class SessionFileError(Exception):
     def location(self) -> str:
         """`line:col`, for places that already show the file name."""
         return f"{self.line}:{self.col}"
+
+
+class UnsafeWriteError(OSError):
+    """The text poforum would write does not read back as the session: nothing is written."""

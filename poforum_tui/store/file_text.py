@@ -13,10 +13,10 @@ import hashlib
 from collections import OrderedDict
 
 from poforum_tui.domain.models import Session
-from poforum_tui.store.errors import SessionFileError
+from poforum_tui.store.errors import SessionFileError, UnsafeWriteError
 from poforum_tui.store.handwritten import CannotPatch, patch
+from poforum_tui.store.layout import layout
 from poforum_tui.store.load import parse
-from poforum_tui.store.save import UnsafeWriteError, layout
 
 BOM = "\ufeff"
 

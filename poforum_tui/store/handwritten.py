@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from poforum_tui.store.save import key_text, value_text
 from poforum_tui.store.toml_scan import Block, Entry, scan
+from poforum_tui.store.toml_text import key_text, value_text
 
 _MISSING = object()
 

@@ -43,14 +43,14 @@ def check_raw(raw: bytes, path: Path | str) -> None:
     """Refuse oversized bytes, or text with far more tables than MAX_ITEMS, before parsing."""
     check_size(Path(path), len(raw))
     if len(_ITEM_MARKS.findall(raw)) > 2 * MAX_ITEMS:
-        raise _too_many(path, "over " + f"{MAX_ITEMS:,}")
+        raise too_many(path, "over " + f"{MAX_ITEMS:,}")
 
 
 def check_items(data: dict[str, Any], path: Path | str) -> None:
     """Refuse parsed data holding more than MAX_ITEMS list entries and votes in all."""
     count = count_items(data)
     if count > MAX_ITEMS:
-        raise _too_many(path, f"{count:,}")
+        raise too_many(path, f"{count:,}")
 
 
 def count_items(value: Any) -> int:
@@ -70,7 +70,7 @@ def count_items(value: Any) -> int:
     return total
 
 
-def _too_many(path: Path | str, count: str) -> SessionFileError:
+def too_many(path: Path | str, count: str) -> SessionFileError:
     return SessionFileError.whole_file(
         path,
         f"{count} items (agenda, topics, decisions, participants, list entries); "

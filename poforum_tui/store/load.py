@@ -19,9 +19,9 @@ from poforum_tui.domain.errors import describe
 from poforum_tui.domain.models import SCHEMA_VERSION, Session
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.keylines import locate
-from poforum_tui.store.limits import check_items, check_raw, read_limited
+from poforum_tui.store.limits import check_raw, read_limited
 from poforum_tui.store.migrations import migrate
-from poforum_tui.store.nesting import check_depth
+from poforum_tui.store.nesting import check_depth_and_items
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$", re.S)
@@ -66,8 +66,7 @@ def _parse(raw: bytes, path: Path | str) -> Session:
     check_raw(raw, path)
     text = decode(raw, path)
     data = parse_toml(text, path)
-    check_items(data, path)
-    check_depth(data, text, path)
+    check_depth_and_items(data, text, path)
     data = migrate(data, lambda message: SessionFileError(path, *locate(text, "schema"), message))
     return validate(data, text, path)
 
