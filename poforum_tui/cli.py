@@ -142,7 +142,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     failed = 0
     for path in files:
         try:
-            found = problems(read_limited(path), path, folder=path.parent)
+            found_problems = problems(read_limited(path), path, folder=path.parent)
         except SessionFileError as error:
             print(terminal_safe(str(error)))
             failed += 1
@@ -151,10 +151,10 @@ def cmd_check(argv: Sequence[str]) -> int:
             print(terminal_safe(f"{path}: cannot read: {error.strerror or error}"))
             failed += 1
             continue
-        for problem in found:
+        for problem in found_problems:
             print(terminal_safe(problem.format(path)))
-        warnings = sum(problem.warning for problem in found)
-        if warnings == len(found):
+        warnings = sum(problem.warning for problem in found_problems)
+        if warnings == len(found_problems):
             suffix = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
             print(terminal_safe(f"{path}: ok{suffix}"))
         else:

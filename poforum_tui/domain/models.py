@@ -28,7 +28,6 @@ from poforum_tui.domain.fields import (
     Timebox,
     Votes,
     pattern_steps,
-    unique_ids,
 )
 from poforum_tui.domain.records import (
     DEPENDENCY_STATUSES,

@@ -133,8 +133,8 @@ def _toml_error(message: str, lines: list[str]) -> tuple[int, int, str]:
     key = _KEY_AT.match(source)
     if key:
         value = _DATE_LIKE.match(source, key.end())
-        bad = value and _bad_date_or_time(value)
-        if bad:
+        bad = _bad_date_or_time(value) if value else None
+        if value and bad:
             name = _path_at(lines, line) or key.group(1).strip("\"'")
             return line, key.end() + 1, f"{name}: {value.group(0)!r} is {bad}"
     return line, col, what

@@ -89,7 +89,7 @@ class _Patch:
                 raise CannotPatch(f"{key} is written both as keys and as tables")
             if tables:
                 self._tables(path, key, before, after, tables)
-            elif entries:
+            elif entries and own is not None:
                 self._replace(own, entries, key, after)
             elif after is not _MISSING:
                 self._add(path, own, key, after)
@@ -158,11 +158,9 @@ class _Patch:
 
     def _array(self, where: tuple, before: list, after: list) -> None:
         groups = [self._group((*where, index)) for index in range(len(before))]
-        if any(group is None for group in groups):
-            raise CannotPatch(f"{'.'.join(map(str, where))}: not every item is a table")
         identity = _identity(before, after)
         positions = {identity(item, i): i for i, item in enumerate(before)}
-        order: list[int | dict] = []  # old index (kept) or a new item, in the new order
+        order: list[int | Mapping[str, Any]] = []  # old index (kept) or a new item, new order
         for number, item in enumerate(after):
             old_index = positions.pop(identity(item, number), None)
             if old_index is None:
@@ -174,7 +172,7 @@ class _Patch:
             self.deleted.update(groups[old_index])
         kept = sorted(i for i in order if isinstance(i, int))
         if not kept:
-            texts = [_array_table(where, item) for item in order]
+            texts = [_array_table(where, item) for item in order if not isinstance(item, int)]
             if groups:
                 self.before.setdefault(groups[0][0], []).extend(texts)
             else:
@@ -192,11 +190,11 @@ class _Patch:
             self.consumed.update(groups[old_index])
             self.slots[groups[old_index][0]] = run
 
-    def _group(self, path: tuple) -> list[int] | None:
+    def _group(self, path: tuple) -> list[int]:
         """The blocks of one item: its table and the tables inside it, if they are together."""
         own = self.by_path.get(path)
         if own is None:
-            return None
+            raise CannotPatch(f"{'.'.join(map(str, path))}: an item that is not a table")
         members = sorted(self.under[path])
         if members != list(range(members[0], members[0] + len(members))) or members[0] != own:
             raise CannotPatch(f"the tables of {path} are not together")

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 try:  # the compiled parser load uses
     import tomli as tomllib
 except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib
+    import tomllib  # type: ignore[no-redef]
 
 from poforum_tui.domain.models import Session
 from poforum_tui.store.errors import UnsafeWriteError
@@ -249,7 +249,7 @@ def _schema(model: type[BaseModel]) -> _Schema:
     return _Schema(model)
 
 
-def _is_model(value: Any) -> bool:
+def _is_model(value: Any) -> typing.TypeGuard[type[BaseModel]]:
     return isinstance(value, type) and issubclass(value, BaseModel)
 
 

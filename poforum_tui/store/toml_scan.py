@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 try:
     import tomli as tomllib
 except ImportError:  # pragma: no cover
-    import tomllib
+    import tomllib  # type: ignore[no-redef]
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _SPACE = re.compile(r"[ \t]*")
@@ -72,7 +72,13 @@ def scan(text: str) -> list[Block]:
     line = _LINE.match
     while pos < size:
         found = line(text, pos)
-        kind = found.lastgroup if found else None
+        if found is None:  # a key whose value spans lines, or a quoted or dotted key
+            entry = _entry(text, pos)
+            entries.append(entry)
+            comments_from = None
+            pos = entry.line_end
+            continue
+        kind = found.lastgroup
         if kind == "simple":
             entries.append(
                 Entry((found["key"],), pos, found.start("value"), found.end("value"), found.end())
@@ -106,28 +112,33 @@ def scan(text: str) -> list[Block]:
             entries = blocks[-1].entries
             comments_from = None
             pos = line_end
-        else:
-            at = _SPACE.match(text, pos).end()
-            key, after = read_key(text, at)
-            after = _SPACE.match(text, after).end()
-            if text[after] != "=":
-                raise ValueError(f"expected '=' at offset {after}")
-            value_start = _SPACE.match(text, after + 1).end()
-            value_end = skip_value(text, value_start)
-            end = text.find("\n", value_end)
-            end = size if end < 0 else end + 1
-            entries.append(Entry(key, pos, value_start, value_end, end))
-            comments_from = None
-            pos = end
     blocks[-1].end = size
     return blocks
+
+
+def _entry(text: str, pos: int) -> Entry:
+    """The `key = value` statement starting on the line at `pos`, read the slow way."""
+    key, after = read_key(text, _skip_space(text, pos))
+    after = _skip_space(text, after)
+    if text[after] != "=":
+        raise ValueError(f"expected '=' at offset {after}")
+    value_start = _skip_space(text, after + 1)
+    value_end = skip_value(text, value_start)
+    end = text.find("\n", value_end)
+    end = len(text) if end < 0 else end + 1
+    return Entry(key, pos, value_start, value_end, end)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    found = _SPACE.match(text, pos)
+    return found.end() if found else pos
 
 
 def read_key(text: str, pos: int) -> tuple[tuple[str, ...], int]:
     """A dotted key starting at `pos` (spaces allowed around dots) and the offset after it."""
     parts = []
     while True:
-        pos = _SPACE.match(text, pos).end()
+        pos = _skip_space(text, pos)
         char = text[pos]
         if char == '"':
             end = _basic_string_end(text, pos)
@@ -141,7 +152,7 @@ def read_key(text: str, pos: int) -> tuple[tuple[str, ...], int]:
                 raise ValueError(f"expected a key at offset {pos}")
             end = found.end()
             parts.append(found.group())
-        pos = _SPACE.match(text, end).end()
+        pos = _skip_space(text, end)
         if pos < len(text) and text[pos] == ".":
             pos += 1
             continue
