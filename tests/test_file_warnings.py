@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from poforum_tui.store import load, save
 from tests.conftest import FORUM, make_app
@@ -22,6 +22,13 @@ def with_near_miss(path: Path) -> None:
 
 def preview_text(app) -> str:
     return str(app.screen.query_one("#preview-body", Static).render())
+
+
+async def highlight(app, pilot, path: Path) -> None:
+    """Move the Sessions list's cursor to `path` (the preview follows it)."""
+    table = app.screen.query_one("#sessions-table", DataTable)
+    table.move_cursor(row=table.get_row_index(str(path)))
+    await pilot.pause()
 
 
 async def test_opening_a_file_with_warnings_says_so_once(sessions_dir: Path) -> None:
@@ -50,8 +57,7 @@ async def test_the_sessions_preview_lists_the_warnings(sessions_dir: Path) -> No
     with_near_miss(sessions_dir / FORUM)
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("down")  # the newest first: the forum is second
-        await pilot.pause()
+        await highlight(app, pilot, sessions_dir / FORUM)
         preview = preview_text(app)
         assert "⚠ 1 warning (poforum check)" in preview
         assert "2:1: strat: unknown key; did you mean start?" in preview
@@ -66,8 +72,7 @@ async def test_the_preview_hides_tallies_the_session_hides(sessions_dir: Path) -
     save(session.model_copy(update={"board": board}), path)
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("down")
-        await pilot.pause()
+        await highlight(app, pilot, path)
         preview = preview_text(app)
         assert "tallies hidden" in preview and "Top topics" not in preview
         assert "  3 " not in preview
