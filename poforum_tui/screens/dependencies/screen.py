@@ -209,12 +209,15 @@ fingers on one question; hear out the 1s and 2s before closing.
 
     @staticmethod
     def _outcome_cell(dependency: Dependency) -> Text:
-        if deps.is_follow_up(dependency) and dependency.outcome is None:
+        """A follow-up's outcome (or that it needs one), else where it was escalated."""
+        if dependency.outcome == "escalate":
+            return cell("⇡ " + (dependency.escalate_to or ""), "bold magenta")
+        if dependency.outcome is not None:
+            return cell(OUTCOME_MARKS[dependency.outcome], "green")
+        if deps.is_follow_up(dependency):
             return cell("? outcome", "bold yellow")
         if dependency.escalate_to and dependency.is_open:
             return cell("⇡ " + dependency.escalate_to, "bold magenta")
-        if dependency.outcome is not None:
-            return cell(OUTCOME_MARKS[dependency.outcome], "green")
         return cell("")
 
     def _new_id(self, session: Session) -> str | None:
