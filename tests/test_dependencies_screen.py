@@ -14,6 +14,7 @@ from poforum_tui.screens.decisions.decision_form import DecisionForm
 from poforum_tui.screens.decisions.outcome_form import OutcomeScreen
 from poforum_tui.screens.dependencies.confidence_panel import QuestionForm
 from poforum_tui.screens.dependencies.dependency_form import DependencyForm
+from poforum_tui.screens.dependencies.dependency_table import DependencyTable
 from poforum_tui.screens.dependencies.screen import DependenciesScreen
 from poforum_tui.store import load, save
 from poforum_tui.store.carryover import session_after
@@ -31,8 +32,7 @@ async def open_dependencies(pilot) -> DependenciesScreen:
 
 
 def row_ids(screen: DependenciesScreen) -> list[str]:
-    table = screen.query_one("#dependencies-table", DataTable)
-    return [str(key.value) for key in table.rows]
+    return screen.query_one("#dependencies-table", DependencyTable).keys
 
 
 def text_of(screen, selector: str) -> str:
@@ -248,3 +248,26 @@ async def test_agenda_first_item_says_who_is_missing(sessions_dir: Path, clock) 
         assert first == "Follow-ups\n⚠ No one from Risk and fraud is here"
         second = str(table.get_row_at(1)[1])
         assert "No one" not in second
+
+
+async def test_a_long_list_scrolls_with_the_cursor(sessions_dir: Path, clock) -> None:
+    from benchmarks.dependencies import session_with_dependencies
+
+    path = sessions_dir / "2026-12-01-many.toml"
+    save(session_with_dependencies(seed=1, count=120), path)
+    app = make_app(sessions_dir, path.name, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_dependencies(pilot)
+        table = screen.query_one("#dependencies-table", DependencyTable)
+        assert len(table.keys) == 120 and table.top == 0
+        assert "Delivers" in table.render_line(0).text  # the header stays on top
+        await pilot.press("end")
+        assert table.cursor == 119 and table.top > 0
+        last = app.session.dependency(table.keys[-1])
+        assert screen.selected() == last
+        assert last.text[:20] in table.render_line(table.cursor - table.top + 1).text
+        assert last.text[:20] in text_of(screen, "#dependency-detail")
+        await pilot.press("pageup")
+        assert table.cursor == 119 - (table.size.height - 1)
+        await pilot.press("home", "up")
+        assert (table.cursor, table.top) == (0, 0)
