@@ -21,6 +21,8 @@ from benchmarks.measure import Figure, NotApplicable, table
 from benchmarks.startup import EXAMPLE, startup_figures
 from poforum_tui.store import load, save
 
+SYNC_EXAMPLE = EXAMPLE.parent / "2026-12-01-po-sync-sprint-25-week-1.toml"
+
 LEGEND = """\
 Medians of interleaved runs after a warm-up; ratio = median / baseline median. The big session
 is benchmarks.generate.big_session(seed=1): 1,000 topics in 8 columns, 40 agenda items, 300
@@ -183,6 +185,26 @@ def main(argv: list[str] | None = None) -> int:
                 "<= 500 ms",
                 lambda: files.log_figure(history, max(2, runs // 2)),
                 limit_abs=500,
+            )
+        )
+        sync_path = root / "sync" / SYNC_EXAMPLE.name
+        sync_path.parent.mkdir()
+        shutil.copy(SYNC_EXAMPLE, sync_path)
+        many_path = root / "many" / "2026-12-01-po-sync-500-dependencies.toml"
+        many_path.parent.mkdir()
+        many = dependencies.session_with_dependencies(seed=1)
+        save(many, many_path)
+        figures.append(
+            figure(
+                "dependencies: open (4) with 500 of them",
+                "the example PO sync",
+                "<= 1.5x",
+                lambda: asyncio.run(
+                    dependencies.screen_figure(
+                        (many_path, many), (sync_path, load(sync_path)), max(2, runs // 2)
+                    )
+                ),
+                limit_ratio=1.5,
             )
         )
         dependency_history = root / "dependency-history"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import statistics
 from pathlib import Path
 
 from benchmarks.files import cli
 from benchmarks.generate import DOMAINS, PEOPLE, weekly_sync
-from benchmarks.measure import interleaved
+from benchmarks.measure import NotApplicable, interleaved
 from poforum_tui.domain.models import DEPENDENCY_STATUSES, Session
 from poforum_tui.store import dumps
 from poforum_tui.store.create import session_file_name
@@ -112,3 +113,35 @@ def log_figure(folder: Path, runs: int) -> tuple[float, float]:
         lambda: cli("templates", cwd=folder.parent),
         runs,
     )
+
+
+async def screen_open(path: Path, session: Session) -> float | None:
+    """Seconds from pressing `4` on the Agenda to the last frame of the Dependencies screen."""
+    from benchmarks.frames import settle, watch_frames
+    from benchmarks.ui import SIZE, make_app, timed_key
+
+    app = make_app(path, session)
+    frames = watch_frames(app)
+    async with app.run_test(size=SIZE, notifications=True):
+        await settle(app, frames)
+        seconds = await timed_key(app, frames, "4", until_quiet=True)
+        if "Dependencies" not in type(app.screen).__name__:
+            raise NotApplicable("`4` did not show a Dependencies screen")
+    return seconds
+
+
+async def screen_figure(
+    big: tuple[Path, Session], example: tuple[Path, Session], runs: int
+) -> tuple[float, float]:
+    """Opening the Dependencies screen on 500 dependencies vs on the example PO sync (4)."""
+    subject: list[float] = []
+    baseline: list[float] = []
+    await screen_open(*example)  # warm-up: imports the screen's modules
+    for index in range(runs):
+        order = [(big, subject), (example, baseline)]
+        for (path, session), into in order if index % 2 else list(reversed(order)):
+            seconds = await screen_open(path, session)
+            if seconds is None:
+                raise NotApplicable("opening the Dependencies screen painted nothing")
+            into.append(seconds)
+    return statistics.median(subject) * 1000, statistics.median(baseline) * 1000

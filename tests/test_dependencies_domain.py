@@ -263,3 +263,15 @@ def test_confidence_vote_fist_of_five() -> None:
         votes.withdraw(session, vote_id, "Jonas")
     assert parse(dumps(session).encode(), "x.toml") == session
     assert votes.delete_vote(session, vote_id).confidence == ()
+
+
+def test_a_renamed_participant_is_followed_in_dependencies_risks_and_votes() -> None:
+    from poforum_tui.domain.participants import edit_participant
+
+    session = deps.add_dependency(sync(), "Sandbox", "Mobile", "Payments", owner="Tomás Reyes")
+    session = risks.add_risk(session, "Slip", owner="Tomás Reyes", roam="owned")
+    session = votes.cast(votes.start_vote(session), "c1", "Tomás Reyes", 4)
+    renamed = edit_participant(session, "Tomás Reyes", name="Tomás R.")
+    assert renamed.dependency("dep1").owner == "Tomás R."
+    assert renamed.risk("r1").owner == "Tomás R."
+    assert renamed.confidence[0].votes == {"Tomás R.": 4}

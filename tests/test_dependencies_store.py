@@ -143,3 +143,25 @@ def test_every_example_and_template_still_loads_and_saves_byte_identically() -> 
     for path in sorted(templates.glob("*.toml")):
         session = parse(path.read_bytes(), path)
         assert parse(dumps(session).encode(), path) == session, path
+
+
+def test_roam_template_is_a_board_of_the_roam_states(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from poforum_tui.cli import main
+    from poforum_tui.domain import board
+    from poforum_tui.domain import risks as roam
+    from poforum_tui.store import from_template
+    from poforum_tui.store.export import export
+
+    session = from_template("roam", title="PI 7 risks", date=dt.date(2026, 12, 3))
+    assert session.kind == "po-sync"
+    assert [c.id for c in session.board.columns] == ["raised", *ROAM_STATES]
+    session = board.add_topic(session, "raised", "Card scheme change in Q2", author="Keiko")
+    session = board.move_topic(session, "t1", 3)  # Raised → Resolved → Owned → Accepted
+    session = roam.risk_from_topic(session, "t1", follow_up=dt.date(2026, 12, 17))
+    assert session.risk("r1").roam == "accepted"
+    assert "| Card scheme change in Q2 | Accepted | Keiko | 2026-12-17 |" in export(session, "md")
+    assert main(["new", "--template", "roam", "--title", "PI 7", "--dir", str(tmp_path)]) == 0
+    (made,) = tmp_path.glob("*.toml")
+    assert load(made).board.column_ids() == ["raised", *ROAM_STATES]

@@ -163,13 +163,15 @@ class PaletteCommands(PoforumHost):
             NextSessionForm,
             NextSessionRequest,
         )
+        from poforum_tui.store.carryover import new_from_template
         from poforum_tui.store.create import create_session_file
-        from poforum_tui.store.templates import from_template
 
         def created(request: NextSessionRequest | None) -> None:
             if request is None:
                 return
-            session = from_template(request.template, title=request.title, date=request.date)
+            session = new_from_template(
+                self.folder, request.template, title=request.title, date=request.date
+            )
             try:
                 path = create_session_file(self.folder, session)
             except (OSError, FileExistsError) as error:

@@ -63,6 +63,20 @@ class DependencyForm(FormScreen[DependencyDraft | None]):
 
     submit_label = "Save"
     AUTO_FOCUS = "#field-text"
+    DEFAULT_CSS = """
+    DependencyForm .form-label {
+        padding-top: 0;
+    }
+    DependencyForm #form-title {
+        margin-bottom: 0;
+    }
+    DependencyForm .form-row {
+        margin-top: 1;
+    }
+    DependencyForm #form-buttons {
+        margin-top: 1;
+    }
+    """
 
     def __init__(
         self, session: Session, dependency: Dependency | None = None, text: str = ""
@@ -92,13 +106,13 @@ class DependencyForm(FormScreen[DependencyDraft | None]):
         )
         yield from self.field(
             "from",
-            "Who needs",
+            "Needs it",
             Input(compact=True, value=self._text("from_"), placeholder="Team", suggester=known),
             hint="the team or PO that needs it",
         )
         yield from self.field(
             "to",
-            "Who delivers",
+            "Delivers",
             Input(compact=True, value=self._text("to"), placeholder="Team", suggester=known),
             hint="who must deliver",
         )

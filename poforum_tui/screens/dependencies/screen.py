@@ -10,8 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import Session
@@ -22,8 +21,12 @@ from poforum_tui.domain.models import Dependency
 from poforum_tui.screens.dependencies.confidence_actions import ConfidenceActions
 from poforum_tui.screens.dependencies.confidence_panel import confidence_lines
 from poforum_tui.screens.dependencies.dependency_detail import describe, needed_label
+from poforum_tui.screens.dependencies.dependency_table import (
+    DependencyTable,
+    TableColumn,
+    TableRow,
+)
 from poforum_tui.screens.dependencies.follow_up_actions import FollowUpActions
-from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal
 from poforum_tui.widgets.voter_panel import VoterPanel
 
@@ -123,64 +126,71 @@ fingers on one question; hear out the 1s and 2s before closing.
         self.group_by = "to"
         self._known_ids: set[str] | None = None
         self._layout: tuple[int, bool, bool, str] | None = None
+        self._table_columns: tuple[TableColumn, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
         yield Static(id="dependencies-summary")
-        yield FittedTable(id="dependencies-table", cursor_type="row", zebra_stripes=True)
+        yield DependencyTable(id="dependencies-table")
         with Horizontal(id="dependencies-bottom"):
             yield Static(id="dependency-detail")
             yield Static(id="confidence")
         yield VoterPanel(id="confidence-picker")
         yield from self.compose_footer()
 
-    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
-        if self.app.session is not None and self.is_current:
+    def on_dependency_table_width_changed(self, event: DependencyTable.WidthChanged) -> None:
+        """Redraw only when the columns change: the first layout usually keeps them."""
+        changed = self._layout_for(event.width) != self._layout
+        if changed and self.app.session is not None and self.is_current:
             self.show_session(self.app.session)
 
     # -- drawing ---------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        table = self.query_one("#dependencies-table", FittedTable)
-        selected = self._key_at(table)
+        table = self.query_one("#dependencies-table", DependencyTable)
+        selected = table.cursor_key
         columns = self._columns(table)
-        table.clear()
         today = session.date
-        for team, items in deps.grouped(session.dependencies, today, by=self.group_by):
-            for position, dependency in enumerate(items):
-                table.add_row(
-                    *self._row(dependency, team if position == 0 else "", today, columns),
-                    key=dependency.id,
-                )
-        new_id = self._new_id(session)
-        wanted = new_id or selected
-        if wanted is not None and wanted in table.rows:
-            table.move_cursor(row=table.get_row_index(wanted), animate=False)
+        rows = tuple(
+            TableRow(
+                dependency.id,
+                tuple(self._row(dependency, team if position == 0 else "", today, columns)),
+            )
+            for team, items in deps.grouped(session.dependencies, today, by=self.group_by)
+            for position, dependency in enumerate(items)
+        )
+        table.empty_text = "No dependencies yet: a adds one"
+        table.show(self._table_columns, rows, self._new_id(session) or selected)
         self._summary(session)
         self._show_detail()
         self._show_confidence(session)
         self.refresh_bindings()
 
-    def _columns(self, table: FittedTable) -> tuple[bool, bool]:
+    def _layout_for(self, width: int) -> tuple[int, bool, bool, str]:
+        width = max(width, 40)
+        return (width, width >= WITH_OTHER, width >= WITH_OWNER, self.group_by)
+
+    def _columns(self, table: DependencyTable) -> tuple[bool, bool]:
         """(Re)build the columns for the width: (other team's column, owner's column)."""
-        width = max(table.size.width or self.size.width, 40)
-        wide, owner = width >= WITH_OTHER, width >= WITH_OWNER
-        layout = (width, wide, owner, self.group_by)
+        layout = self._layout_for(table.size.width or self.size.width)
+        width, wide, owner, _ = layout
         if self._layout == layout:
             return wide, owner
         fixed = [14, 10, 11, 12] + ([12] if wide else []) + ([14] if owner else [])
         text_width = max(10, width - sum(fixed) - 2 * (len(fixed) + 1) - 2)
-        table.clear(columns=True)
         by_to = self.group_by == "to"
-        table.add_column("Delivers" if by_to else "Needs it", key="team", width=14)
+        columns = [TableColumn("Delivers" if by_to else "Needs it", 14)]
         if wide:
-            table.add_column("Needs it" if by_to else "Delivers", key="other", width=12)
-        table.add_column("Dependency", key="text", width=text_width)
-        table.add_column("By", key="needed", width=10)
-        table.add_column("Status", key="status", width=11)
+            columns.append(TableColumn("Needs it" if by_to else "Delivers", 12))
+        columns += [
+            TableColumn("Dependency", text_width),
+            TableColumn("By", 10),
+            TableColumn("Status", 11),
+        ]
         if owner:
-            table.add_column("Owner", key="owner", width=14)
-        table.add_column("Outcome", key="outcome", width=12)
+            columns.append(TableColumn("Owner", 14))
+        columns.append(TableColumn("Outcome", 12))
+        self._table_columns = tuple(columns)
         self._layout = layout
         return wide, owner
 
@@ -209,12 +219,15 @@ fingers on one question; hear out the 1s and 2s before closing.
 
     @staticmethod
     def _outcome_cell(dependency: Dependency) -> Text:
-        if deps.is_follow_up(dependency) and dependency.outcome is None:
+        """A follow-up's outcome (or that it needs one), else where it was escalated."""
+        if dependency.outcome == "escalate":
+            return cell("⇡ " + (dependency.escalate_to or ""), "bold magenta")
+        if dependency.outcome is not None:
+            return cell(OUTCOME_MARKS[dependency.outcome], "green")
+        if deps.is_follow_up(dependency):
             return cell("? outcome", "bold yellow")
         if dependency.escalate_to and dependency.is_open:
             return cell("⇡ " + dependency.escalate_to, "bold magenta")
-        if dependency.outcome is not None:
-            return cell(OUTCOME_MARKS[dependency.outcome], "green")
         return cell("")
 
     def _new_id(self, session: Session) -> str | None:
@@ -261,25 +274,18 @@ fingers on one question; hear out the 1s and 2s before closing.
 
     # -- selection and detail ----------------------------------------------------------------
 
-    @staticmethod
-    def _key_at(table: DataTable) -> str | None:
-        if not table.row_count:
-            return None
-        row = min(table.cursor_row, table.row_count - 1)
-        return table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
-
     def selected(self) -> Dependency | None:
         session = self.app.session
         if session is None:
             return None
-        key = self._key_at(self.query_one("#dependencies-table", FittedTable))
+        key = self.query_one("#dependencies-table", DependencyTable).cursor_key
         return next((d for d in session.dependencies if d.id == key), None)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_dependency_table_highlighted(self, event: DependencyTable.Highlighted) -> None:
         self._show_detail()
         self.refresh_bindings()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_dependency_table_selected(self, event: DependencyTable.Selected) -> None:
         event.stop()
         self.action_edit()
 
@@ -313,7 +319,7 @@ fingers on one question; hear out the 1s and 2s before closing.
         return True
 
     def next_row(self) -> None:
-        self.query_one("#dependencies-table", FittedTable).action_cursor_down()
+        self.query_one("#dependencies-table", DependencyTable).action_move(1)
 
     def action_add(self) -> None:
         from poforum_tui.screens.dependencies.dependency_form import (
