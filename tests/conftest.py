@@ -30,26 +30,11 @@ def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path
     return path
 
 
-FORUM_SERIES = (KICKOFF, FORUM, METASCRUM)
-"""The forum series (kickoff, second forum, MetaScrum): what the Sessions and log tests count."""
-
-
 @pytest.fixture
 def sessions_dir(tmp_path: Path) -> Path:
     """A writable copy of the example sessions."""
     folder = tmp_path / "sessions"
     shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
-    return folder
-
-
-@pytest.fixture
-def forum_series_dir(tmp_path: Path) -> Path:
-    """A writable copy of the forum series only: tests that count sessions, rows and
-    highlights on the Sessions screen and the log are written against these three."""
-    folder = tmp_path / "sessions"
-    folder.mkdir()
-    for name in FORUM_SERIES:
-        shutil.copy2(EXAMPLES / name, folder / name)
     return folder
 
 

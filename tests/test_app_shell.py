@@ -13,8 +13,7 @@ from poforum_tui.store import load
 from tests.conftest import FORUM, KICKOFF, make_app
 
 
-async def test_home_lists_sessions_and_enter_opens_newest(forum_series_dir: Path) -> None:
-    sessions_dir = forum_series_dir
+async def test_home_lists_sessions_and_enter_opens_newest(sessions_dir: Path) -> None:
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, SessionsScreen)

@@ -58,8 +58,7 @@ def test_outcome_menu(snap_compare, sessions_dir: Path, clock, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_log_view(snap_compare, forum_series_dir: Path, clock, size) -> None:
-    sessions_dir = forum_series_dir
+def test_log_view(snap_compare, sessions_dir: Path, clock, size) -> None:
 
     async def run_before(pilot) -> None:
         await pilot.press("3", "l")

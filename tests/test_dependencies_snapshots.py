@@ -30,6 +30,7 @@ def test_dependency_form_with_refusal(snap_compare, sessions_dir: Path, clock, s
     async def run_before(pilot) -> None:
         await pilot.press("4", "a", *"Card vault tokens", "enter")
         await pilot.pause()
+        await pilot.pause()  # the refusal moves the focus: let its cursor settle
 
     app = make_app(sessions_dir, SYNC, clock)
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable
 
 from poforum_tui.screens.decisions.log_screen import DecisionLogScreen
@@ -47,9 +46,3 @@ async def test_log_view_from_home_and_escape_closes(sessions_dir: Path, clock) -
         await pilot.press("escape")
         assert not isinstance(app.screen, DecisionLogScreen)
         assert app.session is None
-
-
-@pytest.fixture
-def sessions_dir(forum_series_dir: Path) -> Path:
-    """This module counts the forum series' sessions (see conftest.FORUM_SERIES)."""
-    return forum_series_dir

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Select, Static
 
 from poforum_tui.screens.agenda.screen import AgendaScreen
@@ -254,9 +253,3 @@ async def test_coming_home_highlights_the_open_session(sessions_dir: Path) -> No
         table = app.screen.query_one("#sessions-table", DataTable)
         assert table.cursor_row == 3
         assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")
-
-
-@pytest.fixture
-def sessions_dir(forum_series_dir: Path) -> Path:
-    """This module counts the forum series' sessions (see conftest.FORUM_SERIES)."""
-    return forum_series_dir

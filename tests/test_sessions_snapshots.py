@@ -33,9 +33,3 @@ def test_broken_file_highlighted(snap_compare, folder: Path, size: tuple[int, in
 def test_search_results(snap_compare, folder: Path, size: tuple[int, int]) -> None:
     keys = ["slash", *"split teams", "enter"]
     assert snap_compare(make_app(folder), press=keys, terminal_size=size)
-
-
-@pytest.fixture
-def sessions_dir(forum_series_dir: Path) -> Path:
-    """This module counts the forum series' sessions (see conftest.FORUM_SERIES)."""
-    return forum_series_dir

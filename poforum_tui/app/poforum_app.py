@@ -11,8 +11,10 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from poforum_tui.app.commands import PaletteCommands
 from poforum_tui.app.preferences import UserSettings
@@ -195,6 +197,12 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
             self.notify(self.persistence.status()[0], title="Read-only", severity="warning")
         self.switch_mode("agenda")
         return True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Headless (tests, snapshots): a steady text cursor, so what is drawn does not depend
+        on when the blink timer last fired."""
+        if self.is_headless and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Notifications show user text literally unless a caller asks for markup."""
