@@ -1,0 +1,245 @@
+// The poforum room page: joins, adds topics, votes, and draws the live state it is sent.
+// Everything a participant typed is drawn with textContent, never as HTML.
+"use strict";
+(function () {
+  const base = document.body.dataset.base;
+  const $ = (id) => document.getElementById(id);
+  let name = localStorage.getItem("poforum-name") || "";
+  let browser = localStorage.getItem("poforum-browser");
+  if (!browser) {
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    browser = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem("poforum-browser", browser);
+  }
+  let events = null;
+  let state = null;
+  let clock = null; // {remaining, running, at}
+  let beeped = false;
+  let audio = null;
+
+  function el(tag, props, children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (key === "text") node.textContent = value;
+      else if (key === "class") node.className = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value);
+    }
+    for (const child of children || []) node.append(child);
+    return node;
+  }
+
+  async function send(path, body) {
+    try {
+      const response = await fetch(base + path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Room-Browser": browser },
+        body: JSON.stringify(body),
+        cache: "no-store",
+      });
+      const answer = await response.json().catch(() => ({ ok: false, error: "The room did not answer." }));
+      return answer.ok ? null : answer.error || "Refused.";
+    } catch (err) {
+      return "Cannot reach the room: check your connection and try again.";
+    }
+  }
+
+  function connect() {
+    if (events) events.close();
+    const query = name ? "?name=" + encodeURIComponent(name) : "";
+    events = new EventSource(base + "/events" + query);
+    events.onopen = () => setConnection(true);
+    events.onerror = () => setConnection(false);
+    events.onmessage = (message) => {
+      setConnection(true);
+      state = JSON.parse(message.data);
+      draw();
+    };
+  }
+
+  function setConnection(live) {
+    const node = $("connection");
+    node.textContent = live ? "Live" : "Reconnecting…";
+    node.className = "connection " + (live ? "live" : "down");
+  }
+
+  function showJoined() {
+    $("join-panel").hidden = !!name;
+    $("me-panel").hidden = !name;
+    $("me-name").textContent = name;
+  }
+
+  async function join(who) {
+    $("join-error").textContent = "";
+    const refusal = await send("/join", { name: who });
+    if (refusal) {
+      $("join-error").textContent = refusal;
+      return false;
+    }
+    name = who.trim().split(/\s+/).join(" ");
+    localStorage.setItem("poforum-name", name);
+    showJoined();
+    connect();
+    return true;
+  }
+
+  $("join-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    await join($("name").value);
+  });
+
+  $("leave").addEventListener("click", () => {
+    name = "";
+    localStorage.removeItem("poforum-name");
+    showJoined();
+    connect();
+    $("name").focus();
+  });
+
+  $("add-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const topic = $("topic");
+    const button = event.submitter || $("add-form").querySelector("button");
+    button.disabled = true;
+    const refusal = await send("/topics", { name, title: topic.value, category: $("category").value });
+    button.disabled = false;
+    $("add-error").textContent = refusal || "";
+    if (!refusal) {
+      topic.value = "";
+      topic.focus();
+    }
+  });
+
+  async function vote(topicId, back) {
+    $("vote-error").textContent = "";
+    const refusal = await send(back ? "/unvote" : "/vote", { name, topic: topicId });
+    if (refusal) $("vote-error").textContent = refusal;
+  }
+
+  function draw() {
+    if (!state) return;
+    $("title").textContent = state.title;
+    document.title = state.title + " · poforum room";
+    drawCategories(state.categories);
+    $("collect-note").hidden = state.collecting;
+    $("votes-used").textContent = name
+      ? `${state.used} of ${state.budget} votes used` + (state.voting ? "" : " · voting is closed")
+      : "";
+    const notes = [];
+    if (state.cards_hidden) {
+      const n = state.others_hidden;
+      notes.push(`Silent writing: you see your own topics; ${n} more from others, shown when the facilitator reveals them.`);
+    }
+    if (state.tallies_hidden) notes.push("Tallies are hidden: you see only your own dots.");
+    $("board-note").textContent = notes.join(" ");
+    $("board-note").hidden = notes.length === 0;
+    const board = $("board");
+    board.replaceChildren(...state.columns.map(drawColumn));
+    clock = state.item ? { remaining: state.item.remaining, running: state.item.running, at: performance.now() } : null;
+    beeped = !clock || clock.remaining <= 0;
+    drawTimer();
+  }
+
+  function drawCategories(categories) {
+    const select = $("category");
+    const current = select.value;
+    const wanted = ["", ...categories];
+    const have = Array.from(select.options, (o) => o.value);
+    if (have.join("\u0000") === wanted.join("\u0000")) return;
+    select.replaceChildren(...wanted.map((c) => el("option", { value: c, text: c || "None" })));
+    select.value = wanted.includes(current) ? current : "";
+    select.parentElement.hidden = false;
+  }
+
+  function drawColumn(column) {
+    const heading = el("h2", {}, [
+      el("span", { text: column.title }),
+      el("span", { class: "count", text: String(column.topics.length) }),
+    ]);
+    const list = el("ul", {}, column.topics.map(drawCard));
+    const body = column.topics.length ? [heading, list] : [heading, el("p", { class: "empty", text: "No topics yet" })];
+    return el("section", { class: "column", "aria-label": column.title }, body);
+  }
+
+  function drawCard(topic) {
+    const meta = [topic.author, topic.category].filter(Boolean).join(" · ");
+    const actions = [];
+    if (name) {
+      actions.push(el("button", {
+        type: "button", text: "Vote", "aria-label": "Vote for " + topic.title,
+        onclick: () => vote(topic.id, false),
+      }));
+      if (topic.my_votes > 0) {
+        actions.push(el("button", {
+          type: "button", class: "secondary", text: "Take back",
+          "aria-label": "Take back a vote from " + topic.title, onclick: () => vote(topic.id, true),
+        }));
+        actions.push(el("span", {
+          class: "dots", text: "●".repeat(topic.my_votes),
+          "aria-label": `your ${topic.my_votes === 1 ? "vote" : topic.my_votes + " votes"}`,
+        }));
+      }
+    }
+    if (topic.votes !== null) {
+      actions.push(el("span", { class: "tally", text: `${topic.votes} ${topic.votes === 1 ? "vote" : "votes"}` }));
+    }
+    const children = [el("p", { class: "card-title", text: topic.title })];
+    if (meta) children.push(el("p", { class: "card-meta", text: meta }));
+    if (actions.length) children.push(el("div", { class: "card-actions" }, actions));
+    return el("li", { class: "card" + (topic.mine ? " mine" : "") }, children);
+  }
+
+  function remaining() {
+    if (!clock) return 0;
+    const passed = clock.running ? Math.floor((performance.now() - clock.at) / 1000) : 0;
+    return clock.remaining - passed;
+  }
+
+  function format(seconds) {
+    const abs = Math.abs(seconds);
+    const text = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
+    return seconds < 0 ? "+" + text : text;
+  }
+
+  function drawTimer() {
+    const item = state && state.item;
+    $("timer").hidden = !item;
+    if (!item) return;
+    const left = remaining();
+    $("item-title").textContent = item.title;
+    $("item-state").textContent = item.running ? (left < 0 ? "Over time" : "Now") : (item.status === "paused" ? "Paused" : "Next");
+    $("item-clock").textContent = format(left);
+    $("item-clock").classList.toggle("over", left < 0);
+    if (clock && clock.running && left <= 0 && !beeped) {
+      beeped = true;
+      if ($("sound").checked) beep();
+    }
+  }
+
+  function beep() {
+    if (!audio) return;
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.setValueAtTime(0.2, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.8);
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.8);
+  }
+
+  $("sound").addEventListener("change", () => {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if ($("sound").checked && !audio && Context) audio = new Context();
+  });
+
+  setInterval(drawTimer, 1000);
+  showJoined();
+  if (name) {
+    $("name").value = name;
+    join(name).then((ok) => { if (!ok) { name = ""; showJoined(); connect(); } });
+  } else {
+    connect();
+  }
+})();
