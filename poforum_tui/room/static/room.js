@@ -181,11 +181,12 @@
         }));
       }
     }
+    const metaLine = [el("span", { text: meta })];
     if (topic.votes !== null) {
-      actions.push(el("span", { class: "tally", text: `${topic.votes} ${topic.votes === 1 ? "vote" : "votes"}` }));
+      metaLine.push(el("span", { class: "tally", text: `${topic.votes} ${topic.votes === 1 ? "vote" : "votes"}` }));
     }
     const children = [el("p", { class: "card-title", text: topic.title })];
-    if (meta) children.push(el("p", { class: "card-meta", text: meta }));
+    if (meta || topic.votes !== null) children.push(el("p", { class: "card-meta" }, metaLine));
     if (actions.length) children.push(el("div", { class: "card-actions" }, actions));
     return el("li", { class: "card" + (topic.mine ? " mine" : "") }, children);
   }
