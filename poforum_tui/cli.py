@@ -269,6 +269,34 @@ def cmd_review(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    parser = _sub(
+        "serve",
+        "Run the room without the TUI: participants join from their browser, add topics and "
+        "vote; this process is the session file's one writer until Ctrl+C or SIGTERM.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    parser.add_argument(
+        "--host",
+        default=None,
+        help="address to listen on (default 0.0.0.0: reachable from the network; "
+        "127.0.0.1 keeps it on this machine)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=None, help="port (default 8765; 0 picks a free one)"
+    )
+    args = parser.parse_args(argv)
+    import asyncio
+
+    from poforum_tui.domain.clock import SystemClock
+    from poforum_tui.room.headless import serve
+    from poforum_tui.room.server import DEFAULT_HOST, DEFAULT_PORT
+
+    host = DEFAULT_HOST if args.host is None else args.host
+    port = DEFAULT_PORT if args.port is None else args.port
+    return asyncio.run(serve(args.path, host, port, SystemClock()))
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "new": cmd_new,
     "check": cmd_check,
@@ -276,6 +304,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "log": cmd_log,
     "export": cmd_export,
     "review": cmd_review,
+    "serve": cmd_serve,
 }
 
 
