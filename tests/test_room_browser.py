@@ -149,3 +149,44 @@ def test_the_page_counts_the_running_item_down_and_shows_overrun(browser, room, 
     expect(page.locator("#item-clock")).to_have_text(re.compile(r"^\+1:0[5-9]$"))
     expect(page.locator("#item-state")).to_have_text("Over time")
     page.context.close()
+
+
+FAKE_AUDIO = """
+window.__beeps = 0;
+window.AudioContext = class {
+  constructor() { this.currentTime = 0; this.destination = {}; }
+  createOscillator() {
+    return { frequency: {}, connect: (node) => node, start: () => { window.__beeps += 1; },
+             stop: () => {} };
+  }
+  createGain() {
+    return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} },
+             connect: (node) => node };
+  }
+};
+"""
+
+
+def test_the_sound_at_zero_is_off_until_the_participant_opts_in(browser, room, clock) -> None:
+    from playwright.sync_api import expect
+
+    item = room.host.session.agenda[0]
+    started = clock.now() - dt.timedelta(seconds=item.minutes * 60 - 2)  # 2 s left
+    room.run(lambda: room.host.change(lambda s: agenda_ops.start(s, item.id, started)))
+    quiet = joined_page(browser, room, "Quiet One")
+    quiet.add_init_script(FAKE_AUDIO)
+    quiet.reload()
+    expect(quiet.locator("#sound")).not_to_be_checked()
+    page = joined_page(browser, room, "Listener")
+    page.add_init_script(FAKE_AUDIO)
+    page.reload()
+    expect(page.locator("#item-clock")).to_have_text(re.compile(r"^0:0[0-2]$"))
+    page.get_by_label("Sound when the timebox ends").check()
+    page.wait_for_function("() => window.__beeps === 1")
+    expect(page.locator("#item-clock")).to_have_text(re.compile(r"^\+0:0\d$"))
+    quiet.wait_for_function(
+        "() => document.getElementById('item-clock').textContent.startsWith('+')"
+    )
+    assert quiet.evaluate("window.__beeps") == 0
+    for each in (page, quiet):
+        each.context.close()
