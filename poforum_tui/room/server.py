@@ -103,6 +103,7 @@ class RoomServer:
             create_app(self.state),
             lifespan="off",
             access_log=False,
+            log_config=None,  # never reconfigure the process's logging (the TUI owns stderr)
             log_level=logging.WARNING,
             timeout_graceful_shutdown=2,
             server_header=False,
