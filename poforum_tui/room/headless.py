@@ -55,12 +55,12 @@ async def serve(
         print(why, file=err)
         core.close()
         return 1
-    print(f"join {url}", file=out, flush=True)
-    print("Ctrl+C stops the room (everything is saved).", file=err, flush=True)
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in (signal.SIGINT, signal.SIGTERM):  # before the URL: a stop may follow it at once
         loop.add_signal_handler(signum, stop.set)
+    print(f"join {url}", file=out, flush=True)
+    print("Ctrl+C stops the room (everything is saved).", file=err, flush=True)
     try:
         await stop.wait()
     finally:
