@@ -1,11 +1,13 @@
-"""Room participants for the benchmark, in their own process: `python -m benchmarks.room_clients URL`.
+"""Room participants for the benchmark, in their own process.
 
-Twelve participants join, each holds the page's live stream open, and they vote over HTTP as
-the page does. Each vote prints `sent N T` (T: time.monotonic(), which on Linux is one clock
-for every process), so the app's process can time a vote from its request to its frame.
+`python -m benchmarks.room_clients URL`: twelve participants join, each holds the page's live
+stream open, and they vote over HTTP as the page does. Each vote prints `sent N T`, T being
+time.monotonic() (one clock for every process on Linux), so the app's process can time a vote
+from its request to its frame.
 
 Commands on standard input, one a line: `votes N GAP` casts N votes (the participants in turn,
-GAP seconds apart), `churn SECONDS` votes and takes each vote back, for that long (run it first), `quit` leaves.
+GAP seconds apart); `churn SECONDS` votes and takes each vote back for that long (run it
+first: budgets stay unspent); `quit` leaves.
 """
 
 from __future__ import annotations

@@ -18,11 +18,12 @@ from tests.conftest import FORUM, make_app
 
 pytest.importorskip("uvicorn")
 
+SERVE = [sys.executable, "-m", "poforum_tui", "serve"]
+
 
 def start_serve(path: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "poforum_tui", "serve", str(path), "--host", "127.0.0.1"]
-        + ["--port", "0"],
+        [*SERVE, str(path), "--host", "127.0.0.1", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -100,8 +101,7 @@ async def test_serve_refuses_a_file_the_app_holds(sessions_dir: Path, clock) -> 
         await pilot.pause()
         assert not app.read_only
         result = subprocess.run(
-            [sys.executable, "-m", "poforum_tui", "serve", str(sessions_dir / FORUM)]
-            + ["--host", "127.0.0.1", "--port", "0"],
+            [*SERVE, str(sessions_dir / FORUM), "--host", "127.0.0.1", "--port", "0"],
             capture_output=True,
             text=True,
             timeout=30,
