@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 from importlib import resources
 from typing import Any
@@ -24,6 +25,7 @@ from poforum_tui.room import qr, tokens
 from poforum_tui.room.ratelimit import TOO_MANY, RateLimit
 from poforum_tui.room.view import participant_view
 
+_log = logging.getLogger("poforum.room")
 MAX_BODY = 16 * 1024
 KEEPALIVE_SECONDS = 15.0
 """A stream sends the state again this often: it keeps proxies open and corrects the timer."""
@@ -147,7 +149,11 @@ def routes(room: RoomState) -> list[Route]:
                 operation, what, joined = build(body)
             except ValueError as why:
                 return _refuse(422, str(why))
-            refusal = room.host.change(operation, what)
+            try:
+                refusal = room.host.change(operation, what)
+            except Exception:  # a surface's listener failed: say so on the page, log the bug
+                _log.exception("the room's request %r failed in the host", what)
+                return _refuse(500, "The facilitator's app could not take this; try again.")
             if refusal is not None:
                 return _refuse(422, refusal)
             if joined is not None:
