@@ -153,3 +153,26 @@ async def test_quitting_stops_the_room(sessions_dir, clock) -> None:
     async with httpx.AsyncClient(timeout=2) as client:
         with pytest.raises(httpx.ConnectError):
             await client.get(url)
+
+
+def test_the_cli_hands_the_room_address_to_the_app(sessions_dir, monkeypatch) -> None:
+    from poforum_tui import cli
+    from poforum_tui.app import PoforumApp
+
+    started = []
+    monkeypatch.setattr(PoforumApp, "run", lambda self: started.append(self))
+    monkeypatch.setattr(cli, "pause_collector", lambda: None)  # no app runs to resume it
+    argv = [str(sessions_dir / FORUM), "--room-host", "127.0.0.1", "--room-port", "0"]
+    assert cli.main(argv) == 0
+    assert started[0]._room_address() == ("127.0.0.1", 0)
+
+
+async def test_the_settings_file_gives_the_room_address(sessions_dir, clock, user_settings) -> None:
+    user_settings.write_text('room_host = "127.0.0.1"\nroom_port = 0\n')
+    app = make_app(sessions_dir, FORUM, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app._room_address() == ("127.0.0.1", 0)
+        assert await app.open_room()
+        assert app.room_server.url.startswith("http://127.0.0.1:")
+        await app.close_room()
