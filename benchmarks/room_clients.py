@@ -6,8 +6,8 @@ time.monotonic() (one clock for every process on Linux), so the app's process ca
 from its request to its frame.
 
 Commands on standard input, one a line: `votes N GAP` casts N votes (the participants in turn,
-GAP seconds apart); `churn SECONDS` votes and takes each vote back for that long (run it
-first: budgets stay unspent); `quit` leaves.
+GAP seconds apart); `churn SECONDS RATE` votes and takes each vote back, RATE requests a
+second for that long (run it first: budgets stay unspent); `quit` leaves.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
                 time.sleep(gap)
             print("done", flush=True)
         elif command == "churn":
-            until = time.monotonic() + float(args[0])
+            until, gap = time.monotonic() + float(args[0]), 1 / float(args[1])
             index = 0
             while time.monotonic() < until:  # each vote is taken back: budgets stay unspent
                 name = names()[(index // 2) % PARTICIPANTS]
@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
                 path = "/vote" if index % 2 == 0 else "/unvote"
                 clients[name].post(f"{url}{path}", json={"name": name, "topic": topic})
                 index += 1
-                time.sleep(0.02)
+                time.sleep(gap)
             print("done", flush=True)
     stop.set()
     for client in clients.values():

@@ -29,6 +29,8 @@ _log = logging.getLogger("poforum.room")
 MAX_BODY = 16 * 1024
 KEEPALIVE_SECONDS = 15.0
 """A stream sends the state again this often: it keeps proxies open and corrects the timer."""
+COALESCE_SECONDS = 0.05
+"""After a change, a stream waits this long so the changes that follow it go out as one."""
 STATIC = {"room.js": "text/javascript", "room.css": "text/css"}
 
 
@@ -83,6 +85,7 @@ class RoomState:
                     yield f"data: {json.dumps(view, ensure_ascii=False)}\n\n"
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), KEEPALIVE_SECONDS)
+                    await asyncio.sleep(COALESCE_SECONDS)  # a burst of votes: one update
                 wake.clear()
         finally:
             self._streams.discard(wake)
