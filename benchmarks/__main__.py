@@ -35,7 +35,7 @@ wait): on a busy machine they show what the work itself costs. Startup runs a fr
 per sample (compiled modules cached, as on a second launch); peak RSS is the probe's own
 VmHWM. The room's rows run in a process of their own (benchmarks/room.py): twelve
 participants in another process join over HTTP on 127.0.0.1, hold their live streams and
-vote (12 requests a second while keys are timed); memory is VmRSS with the room open and
+vote (6 requests a second while keys are timed); memory is VmRSS with the room open and
 busy minus the app's own before it opened. The floor is the minimal app after importing
 poforum's pydantic models: what the design's validation library costs before poforum does
 anything."""
