@@ -136,8 +136,17 @@
     $("board-note").hidden = notes.length === 0;
     const board = $("board");
     board.replaceChildren(...state.columns.map(drawColumn));
-    clock = state.item ? { remaining: state.item.remaining, running: state.item.running, at: performance.now() } : null;
-    beeped = !clock || clock.remaining <= 0;
+    const fresh = state.item
+      ? { title: state.item.title, remaining: state.item.remaining, running: state.item.running, at: performance.now() }
+      : null;
+    // The server's clock has whole seconds: a new state for the same running item within a
+    // second of the local count keeps counting smoothly instead of jumping back.
+    const same = clock && fresh && clock.running && fresh.running && clock.title === fresh.title
+      && Math.abs(remaining() - fresh.remaining) <= 1;
+    if (!same) {
+      clock = fresh;
+      beeped = !clock || clock.remaining <= 0;
+    }
     drawTimer();
   }
 
