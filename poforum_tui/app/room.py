@@ -7,7 +7,8 @@ uvicorn, Jinja2 and segno are imported here only when a room opens.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -31,7 +32,7 @@ class RoomSurface(PoforumHost):
     room_server: RoomServer | None = None
     room_host: str | None = None
     room_port: int | None = None
-    _room_unsubscribe = None
+    _room_unsubscribe: Callable[[], None] | None = None
     _room_qr: tuple[str, ...] = ()
 
     def _room_address(self) -> tuple[str, int]:
@@ -69,7 +70,8 @@ class RoomSurface(PoforumHost):
 
         self.room_server = server
         self._room_qr = tuple(half_block_lines(server.url))
-        server.state.on_roster(self._room_changed)
+        if server.state is not None:
+            server.state.on_roster(self._room_changed)
         unsubscribe_change = self.core.on_change(lambda _session: self._room_changed())
         unsubscribe_open = self.core.on_open(self._room_file_opened)
 
@@ -88,9 +90,9 @@ class RoomSurface(PoforumHost):
         server, self.room_server = self.room_server, None
         if server is None:
             return
-        if self._room_unsubscribe is not None:
-            self._room_unsubscribe()
-            self._room_unsubscribe = None
+        unsubscribe, self._room_unsubscribe = self._room_unsubscribe, None
+        if unsubscribe is not None:
+            unsubscribe()
         await server.stop()
         self.room_open = False
         if not quiet:
@@ -100,7 +102,7 @@ class RoomSurface(PoforumHost):
             self.refresh_bindings()
             self.notify("The room is closed: its link no longer answers.", timeout=4)
 
-    def _room_file_opened(self, _path) -> None:
+    def _room_file_opened(self, _path: Path) -> None:
         """Another session was opened: the room's link belonged to the one before."""
         self.run_worker(self.close_room(), exclusive=False)
 

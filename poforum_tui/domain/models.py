@@ -149,8 +149,9 @@ class Board(Model):
 
     @model_validator(mode="after")
     def _room_settings(self) -> Board:
+        extra = self.model_extra or {}
         for key in ("collecting", "voting", "cards_hidden"):  # domain/room.py's optional keys
-            if key in (self.model_extra or {}) and not isinstance(self.model_extra[key], bool):
+            if key in extra and not isinstance(extra[key], bool):
                 raise PathError(key, "must be true or false")
         return self
 

@@ -47,7 +47,7 @@ def set_setting(session: Session, key: str, value: bool) -> Session:
     if key not in SETTINGS:
         raise DomainError(f"no room setting {key!r}")
     board = session.board.model_copy(update={key: bool(value)})
-    if value == SETTINGS[key]:
+    if value == SETTINGS[key] and board.__pydantic_extra__ is not None:
         board.__pydantic_extra__.pop(key, None)  # a fresh copy: nothing else holds this dict
     return session.model_copy(update={"board": board})
 

@@ -134,8 +134,7 @@
     if (state.tallies_hidden) notes.push("Tallies are hidden: you see only your own dots.");
     $("board-note").textContent = notes.join(" ");
     $("board-note").hidden = notes.length === 0;
-    const board = $("board");
-    board.replaceChildren(...state.columns.map(drawColumn));
+    drawBoard(state.columns);
     const fresh = state.item
       ? { title: state.item.title, remaining: state.item.remaining, running: state.item.running, at: performance.now() }
       : null;
@@ -161,43 +160,87 @@
     select.parentElement.hidden = false;
   }
 
-  function drawColumn(column) {
-    const heading = el("h2", {}, [
-      el("span", { text: column.title }),
-      el("span", { class: "count", text: String(column.topics.length) }),
-    ]);
-    const list = el("ul", {}, column.topics.map(drawCard));
-    const body = column.topics.length ? [heading, list] : [heading, el("p", { class: "empty", text: "No topics yet" })];
-    return el("section", { class: "column", "aria-label": column.title }, body);
+  // The board is patched in place, keyed by column and topic id: a tap that lands while an
+  // update arrives still hits the same button (a re-built card would swallow the click).
+  const columnNodes = new Map();
+  const cardNodes = new Map();
+
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  function setAttr(node, key, value) {
+    if (node.getAttribute(key) !== value) node.setAttribute(key, value);
+  }
+
+  function syncChildren(parent, nodes) {
+    nodes.forEach((node, index) => {
+      if (parent.children[index] !== node) parent.insertBefore(node, parent.children[index] || null);
+    });
+    while (parent.children.length > nodes.length) parent.lastElementChild.remove();
+  }
+
+  function drawBoard(columns) {
+    const seenColumns = new Set();
+    const seenCards = new Set();
+    const sections = columns.map((column) => {
+      seenColumns.add(column.id);
+      let node = columnNodes.get(column.id);
+      if (!node) {
+        node = { title: el("span"), count: el("span", { class: "count" }), list: el("ul"),
+                 empty: el("p", { class: "empty", text: "No topics yet" }) };
+        node.section = el("section", { class: "column" },
+          [el("h2", {}, [node.title, node.count]), node.empty, node.list]);
+        columnNodes.set(column.id, node);
+      }
+      setText(node.title, column.title);
+      setAttr(node.section, "aria-label", column.title);
+      setText(node.count, String(column.topics.length));
+      node.empty.hidden = column.topics.length > 0;
+      syncChildren(node.list, column.topics.map((topic) => {
+        seenCards.add(topic.id);
+        return drawCard(topic);
+      }));
+      return node.section;
+    });
+    syncChildren($("board"), sections);
+    for (const id of columnNodes.keys()) if (!seenColumns.has(id)) columnNodes.delete(id);
+    for (const id of cardNodes.keys()) if (!seenCards.has(id)) cardNodes.delete(id);
   }
 
   function drawCard(topic) {
+    let node = cardNodes.get(topic.id);
+    if (!node) {
+      node = {
+        title: el("p", { class: "card-title" }),
+        who: el("span"),
+        tally: el("span", { class: "tally" }),
+        vote: el("button", { type: "button", text: "Vote", onclick: () => vote(topic.id, false) }),
+        back: el("button", {
+          type: "button", class: "secondary", text: "Take back", onclick: () => vote(topic.id, true),
+        }),
+        dots: el("span", { class: "dots" }),
+      };
+      node.meta = el("p", { class: "card-meta" }, [node.who, node.tally]);
+      node.actions = el("div", { class: "card-actions" }, [node.vote, node.back, node.dots]);
+      node.li = el("li", {}, [node.title, node.meta, node.actions]);
+      cardNodes.set(topic.id, node);
+    }
     const meta = [topic.author, topic.category].filter(Boolean).join(" · ");
-    const actions = [];
-    if (name) {
-      actions.push(el("button", {
-        type: "button", text: "Vote", "aria-label": "Vote for " + topic.title,
-        onclick: () => vote(topic.id, false),
-      }));
-      if (topic.my_votes > 0) {
-        actions.push(el("button", {
-          type: "button", class: "secondary", text: "Take back",
-          "aria-label": "Take back a vote from " + topic.title, onclick: () => vote(topic.id, true),
-        }));
-        actions.push(el("span", {
-          class: "dots", text: "●".repeat(topic.my_votes),
-          "aria-label": `your ${topic.my_votes === 1 ? "vote" : topic.my_votes + " votes"}`,
-        }));
-      }
-    }
-    const metaLine = [el("span", { text: meta })];
-    if (topic.votes !== null) {
-      metaLine.push(el("span", { class: "tally", text: `${topic.votes} ${topic.votes === 1 ? "vote" : "votes"}` }));
-    }
-    const children = [el("p", { class: "card-title", text: topic.title })];
-    if (meta || topic.votes !== null) children.push(el("p", { class: "card-meta" }, metaLine));
-    if (actions.length) children.push(el("div", { class: "card-actions" }, actions));
-    return el("li", { class: "card" + (topic.mine ? " mine" : "") }, children);
+    setAttr(node.li, "class", "card" + (topic.mine ? " mine" : ""));
+    setText(node.title, topic.title);
+    setText(node.who, meta);
+    node.tally.hidden = topic.votes === null;
+    if (topic.votes !== null) setText(node.tally, `${topic.votes} ${topic.votes === 1 ? "vote" : "votes"}`);
+    node.meta.hidden = !meta && topic.votes === null;
+    node.actions.hidden = !name;
+    setAttr(node.vote, "aria-label", "Vote for " + topic.title);
+    setAttr(node.back, "aria-label", "Take back a vote from " + topic.title);
+    node.back.hidden = topic.my_votes === 0;
+    node.dots.hidden = topic.my_votes === 0;
+    setText(node.dots, "●".repeat(topic.my_votes));
+    setAttr(node.dots, "aria-label", `your ${topic.my_votes === 1 ? "vote" : topic.my_votes + " votes"}`);
+    return node.li;
   }
 
   function remaining() {

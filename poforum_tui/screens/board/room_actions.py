@@ -47,7 +47,10 @@ class RoomActions(BoardBase):
 
     def _room_toggle(self, key: str, what: str) -> None:
         if self.app.change(lambda s: room_ops.toggle_setting(s, key), what):
-            value = getattr(room_ops.settings(self.app.session.board), key)
+            session = self.app.session
+            if session is None:
+                return
+            value = getattr(room_ops.settings(session.board), key)
             self.notify(_SAID[key, value], timeout=3)
 
     def action_room_collecting(self) -> None:
