@@ -176,3 +176,18 @@ async def test_the_settings_file_gives_the_room_address(sessions_dir, clock, use
         assert await app.open_room()
         assert app.room_server.url.startswith("http://127.0.0.1:")
         await app.close_room()
+
+
+async def test_hostile_names_show_as_text_in_the_roster(sessions_dir, clock) -> None:
+    app = room_app(sessions_dir, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        url = app.room_server.url
+        async with httpx.AsyncClient(timeout=5) as client:
+            for name in ("[b]Bold[/b]", "<script>x</script>"):
+                assert (await client.post(f"{url}/join", json={"name": name})).json()["ok"]
+        await pilot.pause()
+        roster = str(app.screen.query_one("#room-roster").render())
+        assert "[b]Bold[/b]: 3 of 3 votes left" in roster
+        assert "<script>x</script>: 3 of 3 votes left" in roster

@@ -131,3 +131,25 @@ def test_the_example_is_untouched_by_a_serve_that_changed_nothing(sessions_dir: 
     assert status == 0, err
     assert path.read_bytes() == before
     assert not (sessions_dir / f"{FORUM}.bak").exists()
+
+
+def test_serve_notices_an_outside_edit_and_serves_it(sessions_dir: Path) -> None:
+    import time
+
+    path = sessions_dir / FORUM
+    process, url = start_serve(path)
+    try:
+        path.write_text(path.read_text().replace('title = "PO Forum #2"', 'title = "Edited"', 1))
+        give_up = time.monotonic() + 20  # the core polls the file every second
+        title = ""
+        while time.monotonic() < give_up and title != "Edited":
+            time.sleep(0.2)
+            with urllib.request.urlopen(f"{url}/state", timeout=5) as answer:
+                title = json.loads(answer.read())["title"]
+        assert title == "Edited"
+        assert post(f"{url}/join", name="Ada Lovelace") == {"ok": True}
+    finally:
+        status, err = stop(process)
+    assert status == 0, err
+    saved = path.read_text()
+    assert 'title = "Edited"' in saved and 'name = "Ada Lovelace"' in saved
