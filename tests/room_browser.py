@@ -28,7 +28,8 @@ class ThreadedRoom:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.server = RoomServer(host, bind_host="127.0.0.1", port=0, **kwargs)
+        kwargs.setdefault("port", 0)
+        self.server = RoomServer(host, bind_host="127.0.0.1", **kwargs)
         self.url = self.call(self.server.start())
 
     def call(self, coroutine, timeout: float = 10):

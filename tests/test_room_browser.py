@@ -190,3 +190,37 @@ def test_the_sound_at_zero_is_off_until_the_participant_opts_in(browser, room, c
     assert quiet.evaluate("window.__beeps") == 0
     for each in (page, quiet):
         each.context.close()
+
+
+def test_the_page_says_so_when_the_room_closes(browser, clock) -> None:
+    from playwright.sync_api import expect
+
+    room = ThreadedRoom(FakeHost(load(EXAMPLES / FORUM), clock))
+    try:
+        page = joined_page(browser, room, "Ada Lovelace")
+        expect(page.locator("#connection")).to_have_text("Live")
+    finally:
+        room.stop()
+    expect(page.locator("#connection")).to_have_text("Room unreachable: retrying…")
+    page.context.close()
+
+
+def test_an_old_link_after_the_room_reopens_says_to_ask_for_the_new_one(browser, clock) -> None:
+    from playwright.sync_api import expect
+
+    first = ThreadedRoom(FakeHost(load(EXAMPLES / FORUM), clock))
+    port = first.server.url.split(":")[2].split("/")[0]
+    try:
+        page = joined_page(browser, first, "Ada Lovelace")
+        expect(page.locator("#connection")).to_have_text("Live")
+    finally:
+        first.stop()
+    again = ThreadedRoom(FakeHost(load(EXAMPLES / FORUM), clock), port=int(port))
+    try:
+        assert again.url != first.url  # a new token
+        expect(page.locator("#connection")).to_have_text(
+            "This room has closed: ask the facilitator for the new link.", timeout=15_000
+        )
+    finally:
+        again.stop()
+    page.context.close()

@@ -50,7 +50,14 @@
     const query = name ? "?name=" + encodeURIComponent(name) : "";
     events = new EventSource(base + "/events" + query);
     events.onopen = () => setConnection(true);
-    events.onerror = () => setConnection(false);
+    events.onerror = async () => {
+      setConnection(false);
+      const answer = await fetch(base + "/state", { cache: "no-store" }).catch(() => null);
+      if (answer && (answer.status === 403 || answer.status === 404)) {
+        events.close(); // this link's room has closed for good: a new room has a new link
+        setConnection(false, "This room has closed: ask the facilitator for the new link.");
+      }
+    };
     events.onmessage = (message) => {
       setConnection(true);
       state = JSON.parse(message.data);
@@ -58,9 +65,9 @@
     };
   }
 
-  function setConnection(live) {
+  function setConnection(live, why) {
     const node = $("connection");
-    node.textContent = live ? "Live" : "Reconnecting…";
+    node.textContent = live ? "Live" : why || "Room unreachable: retrying…";
     node.className = "connection " + (live ? "live" : "down");
   }
 
