@@ -224,3 +224,25 @@ def test_an_old_link_after_the_room_reopens_says_to_ask_for_the_new_one(browser,
     finally:
         again.stop()
     page.context.close()
+
+
+def test_silent_writing_shows_own_topics_and_a_count_until_revealed(browser, room) -> None:
+    from playwright.sync_api import expect
+
+    room.run(lambda: room.host.change(lambda s: room_ops.set_setting(s, "cards_hidden", True)))
+    others = len(room.host.session.board.topics)
+    ada = joined_page(browser, room, "Ada Lovelace")
+    bea = joined_page(browser, room, "Bea Fischer")
+    ada.get_by_label("Topic").fill("Ada's silent idea")
+    ada.get_by_role("button", name="Add").click()
+    expect(ada.get_by_text("Ada's silent idea", exact=True)).to_be_visible()
+    expect(ada.locator("#board .card")).to_have_count(1)
+    expect(ada.locator("#board-note")).to_contain_text(f"{others} more from others")
+    expect(bea.locator("#board-note")).to_contain_text(f"{others + 1} more from others")
+    assert bea.locator("#board .card").count() == 0
+    room.run(lambda: room.host.change(lambda s: room_ops.set_setting(s, "cards_hidden", False)))
+    expect(bea.get_by_text("Ada's silent idea", exact=True)).to_be_visible()
+    expect(bea.locator("#board .card")).to_have_count(others + 1)
+    expect(bea.locator("#board-note")).to_be_hidden()
+    for page in (ada, bea):
+        page.context.close()

@@ -237,11 +237,17 @@ def test_hidden_cards_show_own_topics_and_a_count(client, host) -> None:
 def test_the_events_stream_sends_the_participants_state(room, host) -> None:
     import asyncio
 
+    from poforum_tui.room.view import merge, participant_view
+
+    def state(event: str) -> dict:
+        parts = json.loads(event.removeprefix("data: "))
+        return merge(parts["shared"], parts["own"], parts["item"])
+
     async def first_two() -> list[dict]:
         stream = room.stream("Maya Goldberg")
-        first = json.loads((await anext(stream)).removeprefix("data: "))
+        first = state(await anext(stream))
         host.change(lambda s: room_ops.add_topic(s, "Maya Goldberg", "Live one"))
-        second = json.loads((await anext(stream)).removeprefix("data: "))
+        second = state(await anext(stream))
         room.close()
         with pytest.raises(StopAsyncIteration):
             await anext(stream)
@@ -250,6 +256,34 @@ def test_the_events_stream_sends_the_participants_state(room, host) -> None:
     first, second = asyncio.run(first_two())
     titles = [t["title"] for c in second["columns"] for t in c["topics"]]
     assert "Live one" in titles and "Live one" not in str(first)
+    assert second == participant_view(host.session, "Maya Goldberg", host.clock)
+
+
+@pytest.mark.parametrize("setting", ["cards_hidden", "votes_hidden", None])
+def test_the_streams_parts_merge_into_each_participants_view(host, setting) -> None:
+    from poforum_tui.room.view import SharedCache, merge, participant_view, stream_message
+
+    session = host.session
+    session = room_ops.vote(session, session.board.topics[0].id, "Ada")
+    session = room_ops.add_topic(session, "Ada", "Ada's own")
+    if setting == "cards_hidden":
+        session = room_ops.set_setting(session, "cards_hidden", True)
+    elif setting == "votes_hidden":
+        session = board_ops.toggle_hidden(session)
+    cache = SharedCache()
+    assert cache.json(session) is cache.json(session)  # serialized once per session
+    for name in ("Ada", "Maya Goldberg", None):
+        parts = json.loads(stream_message(cache, session, name, host.clock).removeprefix("data: "))
+        merged = merge(parts["shared"], parts["own"], parts["item"])
+        assert merged == participant_view(session, name, host.clock)
+    ada = participant_view(session, "Ada", host.clock)
+    shown = [t["title"] for c in ada["columns"] for t in c["topics"]]
+    if setting == "cards_hidden":
+        assert shown == ["Ada's own"]
+        assert "Stakeholders" not in cache.json(session)  # no one's hidden card is sent
+        assert ada["others_hidden"] == len(session.board.topics) - 1
+    else:
+        assert len(shown) == len(session.board.topics)
 
 
 def test_the_qr_code_carries_the_join_url(client, room) -> None:

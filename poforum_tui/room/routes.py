@@ -23,7 +23,7 @@ from poforum_tui.domain import room as room_ops
 from poforum_tui.domain.models import Session
 from poforum_tui.room import qr, tokens
 from poforum_tui.room.ratelimit import TOO_MANY, RateLimit
-from poforum_tui.room.view import participant_view
+from poforum_tui.room.view import SharedCache, participant_view, stream_message
 
 _log = logging.getLogger("poforum.room")
 MAX_BODY = 16 * 1024
@@ -43,6 +43,7 @@ class RoomState:
         self.url = url
         self.limiter = limiter or RateLimit()
         self.joined: list[str] = []
+        self.cache = SharedCache()
         self.closing = asyncio.Event()
         self._streams: set[asyncio.Event] = set()
         self._listeners: list[Callable[[], None]] = []
@@ -81,8 +82,7 @@ class RoomState:
             while not self.closing.is_set():
                 session = self.host.session
                 if session is not None:
-                    view = participant_view(session, name, self.host.clock)
-                    yield f"data: {json.dumps(view, ensure_ascii=False)}\n\n"
+                    yield stream_message(self.cache, session, name, self.host.clock)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), KEEPALIVE_SECONDS)
                     await asyncio.sleep(COALESCE_SECONDS)  # a burst of votes: one update

@@ -60,9 +60,25 @@
     };
     events.onmessage = (message) => {
       setConnection(true);
-      state = JSON.parse(message.data);
+      const parts = JSON.parse(message.data);
+      state = merge(parts.shared, parts.own, parts.item);
       draw();
     };
+  }
+
+  // The stream sends the board once for everyone (shared) and this participant's part (own);
+  // this joins them as room/view.py's merge does.
+  function merge(shared, own, item) {
+    const mark = (topic, mine) => ({ ...topic, mine, my_votes: own.votes[topic.id] || 0 });
+    const columns = shared.columns.map((column) => ({
+      id: column.id,
+      title: column.title,
+      topics: shared.cards_hidden
+        ? own.own.filter((t) => t.column === column.id).map((t) => mark(t, true))
+        : column.topics.map((t) => mark(t, !!own.name && t.author === own.name)),
+    }));
+    const others = shared.cards_hidden ? shared.topic_count - own.own.length : 0;
+    return { ...shared, name: own.name, columns, others_hidden: others, used: own.used, item };
   }
 
   function setConnection(live, why) {
