@@ -78,3 +78,15 @@ def test_vote_uses_the_boards_budget_and_closes(session) -> None:
     with pytest.raises(DomainError, match=r"^Voting is closed"):
         room_ops.unvote(closed, topic, "Ada")
     assert room_ops.roster(session, ["Ada", "Bea"]) == [("Ada", 3, 3), ("Bea", 0, 3)]
+
+
+def test_the_room_cannot_flood_the_file(session, monkeypatch) -> None:
+    monkeypatch.setattr(room_ops, "MAX_PARTICIPANTS", len(session.participants) + 1)
+    monkeypatch.setattr(room_ops, "MAX_TOPICS", len(session.board.topics) + 1)
+    session = room_ops.join(session, "One more")
+    with pytest.raises(DomainError, match=r"^The room is full"):
+        room_ops.join(session, "Too many")
+    assert room_ops.join(session, "One more") is session  # a known name still joins
+    session = room_ops.add_topic(session, "One more", "Last one")
+    with pytest.raises(DomainError, match=r"^The board is full"):
+        room_ops.add_topic(session, "One more", "Over")

@@ -22,6 +22,11 @@ MAX_NAME = 80
 MAX_TITLE = 300
 """Longest topic title the room accepts (a sticky note, not an essay)."""
 
+MAX_PARTICIPANTS = 200
+"""Participants a room may add: a flood of names must not make the file unloadable."""
+MAX_TOPICS = 1_000
+"""Topics on a board the room still adds to (the file holds at most store.limits.MAX_ITEMS)."""
+
 SETTINGS: dict[str, bool] = {"collecting": True, "voting": True, "cards_hidden": False}
 """Each room setting's key under `[board]` and its default (the value never written)."""
 
@@ -73,6 +78,8 @@ def join(session: Session, name: str) -> Session:
     name = clean_text(name, what="Your name", limit=MAX_NAME)
     if any(p.name == name for p in session.participants):
         return session
+    if len(session.participants) >= MAX_PARTICIPANTS:
+        raise DomainError(f"The room is full: {MAX_PARTICIPANTS} participants have joined.")
     return participant_ops.add_participant(session, name)
 
 
@@ -83,6 +90,8 @@ def add_topic(session: Session, author: str, title: str, category: str | None = 
     if not session.board.columns:
         raise DomainError("The board has no column yet: ask the facilitator to add one.")
     title = clean_text(title, what="Topic", limit=MAX_TITLE)
+    if len(session.board.topics) >= MAX_TOPICS:
+        raise DomainError(f"The board is full: it holds {MAX_TOPICS:,} topics.")
     if category is not None and not category.strip():
         category = None
     if category is not None and category not in board_ops.categories(session.board):

@@ -22,6 +22,7 @@ from starlette.routing import Route
 from poforum_tui.domain import room as room_ops
 from poforum_tui.domain.models import Session
 from poforum_tui.room import qr, tokens
+from poforum_tui.room.host import RoomHost
 from poforum_tui.room.ratelimit import TOO_MANY, RateLimit
 from poforum_tui.room.view import SharedCache, participant_view, stream_message
 
@@ -37,7 +38,9 @@ STATIC = {"room.js": "text/javascript", "room.css": "text/css"}
 class RoomState:
     """One open room: its host, token, who joined, the rate limit and the live streams."""
 
-    def __init__(self, host, token: str, url: str, limiter: RateLimit | None = None) -> None:
+    def __init__(
+        self, host: RoomHost, token: str, url: str, limiter: RateLimit | None = None
+    ) -> None:
         self.host = host
         self.token = token
         self.url = url
