@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import dependencies, files, ui
+from benchmarks import dependencies, files, room, ui
 from benchmarks.generate import big_session, with_comments, write_history
 from benchmarks.measure import Figure, NotApplicable, table
 from benchmarks.startup import EXAMPLE, startup_figures
@@ -33,8 +33,12 @@ Absolute targets (ms) are judged on the median; the ratio is context, since the 
 shared. The CPU-time rows leave out the time spent waiting for a core (and save's fsync
 wait): on a busy machine they show what the work itself costs. Startup runs a fresh python
 per sample (compiled modules cached, as on a second launch); peak RSS is the probe's own
-VmHWM. The floor is the minimal app after importing poforum's pydantic models: what the
-design's validation library costs before poforum does anything."""
+VmHWM. The room's rows run in a process of their own (benchmarks/room.py): twelve
+participants in another process join over HTTP on 127.0.0.1, hold their live streams and
+vote (6 requests a second while keys are timed); memory is VmRSS with the room open and
+busy minus the app's own before it opened. The floor is the minimal app after importing
+poforum's pydantic models: what the design's validation library costs before poforum does
+anything."""
 
 
 def figure(
@@ -218,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                 limit_abs=500,
             )
         )
+        figures += room.room_figures(runs)
     print(table(figures))
     print()
     print(LEGEND)

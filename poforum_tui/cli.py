@@ -47,8 +47,24 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", help="colour theme, e.g. poforum-contrast for screen sharing (remembered)"
     )
+    parser.add_argument(
+        "--room-host",
+        help="where the room (j) listens (default: room_host in settings, else 0.0.0.0, "
+        "reachable from the network; 127.0.0.1 keeps it on this machine)",
+    )
+    parser.add_argument(
+        "--room-port",
+        type=_port,
+        help="the room's port (default: room_port in settings, else 8765; 0 picks a free one)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0..65535; 0 picks a free one)")
+    return int(text)
 
 
 def _sub(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -269,6 +285,34 @@ def cmd_review(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    parser = _sub(
+        "serve",
+        "Run the room without the TUI: participants join from their browser, add topics and "
+        "vote; this process is the session file's one writer until Ctrl+C or SIGTERM.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    parser.add_argument(
+        "--host",
+        default=None,
+        help="address to listen on (default 0.0.0.0: reachable from the network; "
+        "127.0.0.1 keeps it on this machine)",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=None, help="port (default 8765; 0 picks a free one)"
+    )
+    args = parser.parse_args(argv)
+    import asyncio
+
+    from poforum_tui.domain.clock import SystemClock
+    from poforum_tui.room.headless import serve
+    from poforum_tui.room.server import DEFAULT_HOST, DEFAULT_PORT
+
+    host = DEFAULT_HOST if args.host is None else args.host
+    port = DEFAULT_PORT if args.port is None else args.port
+    return asyncio.run(serve(args.path, host, port, SystemClock()))
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "new": cmd_new,
     "check": cmd_check,
@@ -276,6 +320,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "log": cmd_log,
     "export": cmd_export,
     "review": cmd_review,
+    "serve": cmd_serve,
 }
 
 
@@ -301,12 +346,16 @@ def cmd_open(argv: Sequence[str]) -> int:
             return 1
         from poforum_tui.app import PoforumApp
 
-        PoforumApp(args.path.parent, path=args.path, session=session, theme=args.theme).run()
+        PoforumApp(args.path.parent, path=args.path, session=session, **_app_options(args)).run()
         return 0
     from poforum_tui.app import PoforumApp
 
-    PoforumApp(args.dir or default_dir(), theme=args.theme).run()
+    PoforumApp(args.dir or default_dir(), **_app_options(args)).run()
     return 0
+
+
+def _app_options(args: argparse.Namespace) -> dict:
+    return {"theme": args.theme, "room_host": args.room_host, "room_port": args.room_port}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

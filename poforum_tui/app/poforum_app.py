@@ -19,6 +19,7 @@ from textual.widgets import Input
 from poforum_tui.app.commands import PaletteCommands
 from poforum_tui.app.preferences import UserSettings
 from poforum_tui.app.review import ReadOnlyReview
+from poforum_tui.app.room import RoomSurface
 from poforum_tui.core import Notice, Question, SessionCore
 from poforum_tui.core.persistence import Persistence
 from poforum_tui.core.questions import unsaved_quit
@@ -42,7 +43,7 @@ def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
     return make
 
 
-class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
+class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
     """poforum: one open session, shown on four screens, saved after every change."""
 
     TITLE = "poforum"
@@ -63,6 +64,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         Binding("question_mark,f1", "toggle_help", "Help", id="help", key_display="?"),
         Binding("w", "show_agreement", "Agreement", id="agreement", show=False),
         Binding("p", "present", "Present", id="present"),
+        Binding("j", "toggle_room", "Room", id="room"),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -77,6 +79,8 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         read_only: bool = False,
         clock: Clock | None = None,
         theme: str | None = None,
+        room_host: str | None = None,
+        room_port: int | None = None,
     ) -> None:
         # Start in the mode that will show first: switching away from Textual's default screen
         # in on_mount costs a second stylesheet parse and a wasted frame (issue 8).
@@ -84,6 +88,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         self.DEFAULT_MODE = first  # type: ignore[misc]  # per instance: Textual reads it at start
         super().__init__()
         self._requested_theme = theme
+        self.room_host, self.room_port = room_host, room_port
         self.folder = Path(folder)
         self.core = SessionCore(clock or SystemClock())
         self.core.asker = self._ask
@@ -148,7 +153,8 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
             gc.freeze()
             gc.enable()
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
+        await self.close_room(quiet=True)
         self.core.close()
 
     def _core_changed(self, session: Session) -> None:
@@ -287,7 +293,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
     # -- navigation and help ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("show_agreement", "present") and self.session is None:
+        if action in ("show_agreement", "present", "toggle_room") and self.session is None:
             return None
         if action in ("undo", "redo"):
             stack = self.undo_stack if action == "undo" else self.redo_stack

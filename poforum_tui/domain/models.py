@@ -147,6 +147,14 @@ class Board(Model):
     columns: tuple[Column, ...] = ()
     topics: tuple[Topic, ...] = ()
 
+    @model_validator(mode="after")
+    def _room_settings(self) -> Board:
+        extra = self.model_extra or {}
+        for key in ("collecting", "voting", "cards_hidden"):  # domain/room.py's optional keys
+            if key in extra and not isinstance(extra[key], bool):
+                raise PathError(key, "must be true or false")
+        return self
+
     def vote_budget(self) -> int:
         """Votes each person may cast: the set budget, else ceil(topics / 3) (Lean Coffee)."""
         if self.votes_per_person is not None:

@@ -30,6 +30,9 @@ class PoforumHost(App[object]):
     file_status: var[tuple[str, str]] = var(("", ""), init=False)
     """A lasting problem with the open file (text, severity); widgets.file_status shows it."""
 
+    room_open: var[bool] = var(False, init=False)
+    """Whether the room (the participants' web page) is being served; app/room.py runs it."""
+
     folder: Path
     core: SessionCore
 
@@ -95,6 +98,10 @@ class PoforumHost(App[object]):
 
     def action_go(self, mode: str) -> None:
         """Show screen `mode` (sessions, agenda, board, decisions, dependencies)."""
+        raise NotImplementedError
+
+    def show_room_panel(self) -> None:
+        """The open room's join URL, QR code and roster (a notice while the room is closed)."""
         raise NotImplementedError
 
 

@@ -20,6 +20,7 @@ from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.board_view import BoardView, ColumnView
 from poforum_tui.screens.board.column_actions import ColumnActions
 from poforum_tui.screens.board.handoff_actions import HandOffActions
+from poforum_tui.screens.board.room_actions import ROOM_ACTIONS, ROOM_CHANGES, RoomActions
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
 from poforum_tui.screens.board.voting_actions import VotingActions
 from poforum_tui.widgets.literal import clean, literal
@@ -43,7 +44,7 @@ CHANGES = (
 )
 
 
-class BoardScreen(VotingActions, HandOffActions, ColumnActions):
+class BoardScreen(RoomActions, VotingActions, HandOffActions, ColumnActions):
     """Kanban columns of topic cards, with dot voting."""
 
     CSS_PATH = "board.tcss"
@@ -61,8 +62,15 @@ The forum's backlog of dilemmas, in columns.
   `d` records a decision on it. `/` filters cards by text or category; escape clears.
 - Columns: `c` adds, `r` renames, `<` / `>` move the focused column; delete it from the
   command palette (`ctrl+p`).
+- While the room is open (`j`): `g` opens / closes collection, `o` opens / closes voting,
+  `H` hides / reveals the cards on the participants' pages (silent writing), `J` shows the
+  room panel (join URL, QR code, who has joined and their votes left).
 """
     BINDINGS = [
+        Binding("g", "room_collecting", "Collection", id="board-room-collecting"),
+        Binding("o", "room_voting", "Voting", id="board-room-voting"),
+        Binding("H", "room_cards", "Cards", id="board-room-cards"),
+        Binding("J", "room_panel", "Room panel", id="board-room-panel"),
         Binding("a", "add", "Add", id="board-add"),
         Binding("e", "edit", "Edit", show=False, id="board-edit"),
         Binding("delete", "delete", "Delete", show=False, id="board-delete"),
@@ -100,7 +108,7 @@ The forum's backlog of dilemmas, in columns.
     ]
 
     AUTO_FOCUS = "BoardView"
-    EDITING_ACTIONS = frozenset(CHANGES)
+    EDITING_ACTIONS = frozenset(CHANGES | ROOM_CHANGES)
     """Dimmed and refused by the app while the session is open read-only."""
 
     def __init__(self) -> None:
@@ -165,6 +173,8 @@ The forum's backlog of dilemmas, in columns.
             parts.append(f"{clean(self.last_voter)}: {used} of {budget} used")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
+        if self.app.room_open:
+            parts.append(self.room_summary(board))
         # Fixed size (board.tcss): repaint only, no layout of the whole screen.
         self.query_one("#board-summary", Static).update(Content(" · ".join(parts)), layout=False)
 
@@ -235,6 +245,8 @@ The forum's backlog of dilemmas, in columns.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.picker.is_open:
             return False  # a key that raced the picker open is not a board key
+        if action in ROOM_ACTIONS:
+            return self.app.room_open  # shown only while the room is open
         if action == "decision" and (
             not hasattr(self.app, "record_decision") or self.app.read_only
         ):
