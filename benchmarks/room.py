@@ -39,8 +39,8 @@ from poforum_tui.store import load, save
 VOTES = 36
 BUSY_RATE = 6
 """Requests a second while keys are timed: the 36 votes of twelve participants cast in six
-seconds, a brisk room (a real one takes a minute or two). At 12 a second a key waits for
-the vote frames in between (Textual paints at most 60 frames a second): about 1.9x quiet."""
+seconds, a brisk room (a real one takes a minute or two). A key that lands just after a
+vote's repaint waits for the next frame (Textual paints at most 60 frames a second)."""
 KEY_WAIT = 5.0
 
 
