@@ -191,3 +191,18 @@ async def test_hostile_names_show_as_text_in_the_roster(sessions_dir, clock) -> 
         roster = str(app.screen.query_one("#room-roster").render())
         assert "[b]Bold[/b]: 3 of 3 votes left" in roster
         assert "<script>x</script>: 3 of 3 votes left" in roster
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_whole_qr_code_is_on_screen(sessions_dir, clock, size) -> None:
+    app = room_app(sessions_dir, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        code = app.screen.query_one("#room-qr")
+        url = app.screen.query_one("#room-url")
+        lines = qr.half_block_lines(app.room_server.url)
+        screen = app.screen.region
+        assert code.region.height >= len(lines) and code.region.width >= len(lines[0])
+        assert screen.contains_region(code.region) and screen.contains_region(url.region)
+        assert url.region.width >= len(app.room_server.url)

@@ -64,3 +64,48 @@ def test_the_printed_address_is_never_the_wildcard(monkeypatch) -> None:
 
     monkeypatch.setattr(socket.socket, "connect", no_network)
     assert room_server.outward_address() == "127.0.0.1"
+
+
+def test_twelve_participants_at_once_over_http_lose_nothing() -> None:
+    import json
+    import threading
+
+    host = FakeHost(load(EXAMPLES / FORUM))
+    room = ThreadedRoom(host)
+    names = [f"PO {n:02d}" for n in range(12)]
+    start = threading.Barrier(len(names))
+    errors: list[str] = []
+
+    def post(path: str, browser: str, **body) -> dict:
+        request = urllib.request.Request(
+            f"{room.url}{path}",
+            json.dumps(body).encode(),
+            {"Content-Type": "application/json", "X-Room-Browser": browser},
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return json.loads(answer.read())
+
+    def participant(name: str) -> None:
+        try:
+            start.wait(10)
+            post("/join", name, name=name)
+            post("/topics", name, name=name, title=f"Topic of {name}")
+            topics = [t.id for t in host.session.board.topics[:3]]
+            for topic in topics:
+                post("/vote", name, name=name, topic=topic)
+        except Exception as error:  # reported below with the name
+            errors.append(f"{name}: {error}")
+
+    threads = [threading.Thread(target=participant, args=(name,)) for name in names]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        room.stop()
+    assert errors == []
+    board = host.session.board
+    assert sorted(t.author for t in board.topics if t.title.startswith("Topic of")) == names
+    assert all(board.votes_used(name) == 3 for name in names)
+    assert sum(board.votes_used(name) for name in names) == 36
