@@ -31,27 +31,26 @@ class RoomView:
     cards_hidden: bool = False
 
 
-def settings_line(view: RoomView) -> str:
-    return " · ".join(
-        [
-            "collecting topics (g)" if view.collecting else "collection closed (g)",
-            "voting open (o)" if view.voting else "voting closed (o)",
-            "cards hidden (H)" if view.cards_hidden else "cards shown (H)",
-        ]
-    )
-
-
 def roster_content(view: RoomView) -> Content:
-    """Who joined and the votes each has left ("done voting" once spent)."""
-    lines = [Content(settings_line(view)), Content("")]
+    """The panel's keys, the room's settings, who joined and the votes each has left."""
+    lines = [
+        Content("escape hides this panel"),
+        Content("j closes the room"),
+        Content(""),
+        Content(f"Collection: {'open' if view.collecting else 'closed'} (g)"),
+        Content(f"Voting: {'open' if view.voting else 'closed'} (o)"),
+        Content(f"Cards: {'hidden' if view.cards_hidden else 'shown'} (H)"),
+        Content(""),
+    ]
     if not view.roster:
         lines.append(Content("Nobody has joined yet."))
     else:
         done = sum(1 for _, used, budget in view.roster if used >= budget)
         lines.append(Content.styled(f"Joined: {len(view.roster)} · done voting: {done}", "bold"))
         for name, used, budget in view.roster:
-            state = "done voting" if used >= budget else f"{budget - used} of {budget} votes left"
-            lines.append(Content(f"{clip(clean(name), 24)}: {state}"))
+            left = budget - used
+            state = "done voting" if left <= 0 else f"{left} vote{'s' if left != 1 else ''} left"
+            lines.append(Content(f"{clip(clean(name), 18)}: {state}"))
     return Content("\n").join(lines)
 
 
@@ -75,10 +74,6 @@ class RoomPanel(HostedModal[None]):
             with Horizontal(id="room-body"):
                 yield Static(Content("\n".join(self.view.qr_lines)), id="room-qr")
                 yield Static(roster_content(self.view), id="room-roster")
-            yield Static(
-                Content("escape hides this panel (the room stays open) · j closes the room"),
-                id="room-hint",
-            )
 
     def show(self, view: RoomView) -> None:
         """Redraw with a newer view (someone joined or voted, or a setting changed)."""
