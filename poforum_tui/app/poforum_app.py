@@ -154,8 +154,10 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
             gc.enable()
 
     async def on_unmount(self) -> None:
-        await self.close_room(quiet=True)
-        self.core.close()
+        try:
+            await self.close_room(quiet=True)
+        finally:
+            self.core.close()
 
     def _core_changed(self, session: Session) -> None:
         self.session = session
