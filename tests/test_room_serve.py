@@ -76,7 +76,7 @@ def test_serve_prints_the_url_saves_every_change_and_stops_cleanly(sessions_dir:
     assert saved.board.topics[-1].title == "From the room"
     assert saved.board.topics[-1].author == "Ada Lovelace"
     assert "Ada Lovelace" in [p.name for p in saved.participants]
-    assert backup_path(path).exists()
+    assert backup_path(sessions_dir / FORUM).exists()  # in the hidden .poforum/ (17.8)
     lock = SessionLock(path)
     assert lock.acquire() is None  # unlocked on the way out
     lock.release()
@@ -131,7 +131,7 @@ def test_the_example_is_untouched_by_a_serve_that_changed_nothing(sessions_dir: 
     status, err = stop(process)
     assert status == 0, err
     assert path.read_bytes() == before
-    assert not backup_path(path).exists()
+    assert not (sessions_dir / ".poforum").exists()  # no backup, no hidden folder
 
 
 def test_serve_notices_an_outside_edit_and_serves_it(sessions_dir: Path) -> None:

@@ -285,3 +285,60 @@ def test_tricky_layouts_are_edited_in_place(name: str) -> None:
     for comment in ("# first", "# a comment inside an array", "# a datetime with a space"):
         assert comment in text
     assert "[board.topics.extra]   # a table inside the topic\nseen = true" in text
+
+
+MINIMAL = """\
+# the least a person writes: no schema, no [board], defaults left out
+date = 2026-12-01
+title = "Minimal"   # title after date
+
+[[participants]]
+name = "Dana Levi"
+
+[[participants]]
+name = "Eli Cohen"
+
+[[agenda]]
+title = "Introductions"   # title before id
+id = "intro"
+minutes = 10
+
+[[agenda]]
+id = "dilemmas"
+title = "Dilemmas"
+minutes = 30
+
+[[board.columns]]
+id = "collected"
+title = "Collected"
+
+[[board.columns]]
+id = "discuss"
+title = "To discuss"
+
+[[board.topics]]
+id = "t1"
+title = "Split stories?"
+column = "collected"
+
+[[board.topics]]
+id = "t2"
+title = "Who owns the DoD?"
+column = "collected"
+"""
+
+
+@pytest.mark.parametrize("name", OPS)
+def test_a_minimal_hand_written_file_keeps_its_comments(name: str) -> None:
+    changed = OPS[name](parse(MINIMAL.encode(), "minimal.toml"))
+    text = saved(changed, MINIMAL)
+    for comment in ("# the least a person writes", "# title after date", "# title before id"):
+        assert comment in text, f"{name}: lost {comment!r}"
+    assert "schema =" not in text  # nothing a person left out is added without a change
+
+
+def test_two_new_keys_of_a_table_without_header_share_one_header() -> None:
+    session = board_ops.set_vote_budget(parse(MINIMAL.encode(), "m"), 4)
+    session = board_ops.toggle_hidden(session)
+    text = saved(session, MINIMAL)
+    assert text.count("\n[board]\n") == 1 and "# title before id" in text

@@ -45,6 +45,9 @@ class _Patch:
         self.after: dict[int, list[str]] = {}
         self.slots: dict[int, list[int | str]] = {}
         self.consumed: set[int] = set()
+        self.headerless: dict[tuple, dict[str, Any]] = {}
+        """New keys of tables written only through their sub-tables (`[[board.topics]]` with
+        no `[board]`): one new header each, before the first of those sub-tables."""
         self._resolve()
 
     # -- where each table is ---------------------------------------------------------------
@@ -75,6 +78,8 @@ class _Patch:
 
     def run(self, old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
         self._table((), old, new)
+        for path, keys in self.headerless.items():
+            self._append(path, [_new_table(path, keys)], first=True)
         return self._emit()
 
     def _table(self, path: tuple, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
@@ -132,7 +137,7 @@ class _Patch:
         elif own is not None:
             self._add_key(own, f"{key_text(key)} = {value_text(after)}\n")
         else:
-            self._append(path, [_new_table(path, {key: after})], first=True)
+            self.headerless.setdefault(path, {})[key] = after
 
     def _add_key(self, own: int, line: str) -> None:
         block = self.blocks[own]
