@@ -222,6 +222,15 @@ def main(argv: list[str] | None = None) -> int:
                 limit_abs=500,
             )
         )
+        figures.append(
+            figure(
+                "poforum log: the same, CPU time of its work",
+                "the same, 200 syncs without",
+                "<= 500 ms",
+                lambda: dependencies.log_cpu_figure(dependency_history, history, runs),
+                limit_abs=500,
+            )
+        )
         figures += room.room_figures(runs)
     print(table(figures))
     print()

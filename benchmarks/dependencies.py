@@ -145,3 +145,21 @@ async def screen_figure(
                 raise NotApplicable("opening the Dependencies screen painted nothing")
             into.append(seconds)
     return statistics.median(subject) * 1000, statistics.median(baseline) * 1000
+
+
+def log_cpu_figure(folder: Path, plain: Path, runs: int) -> tuple[float, float]:
+    """The log's own work in this process (read every file, fold, format), CPU time of the
+    thread: `folder` (with dependencies) vs `plain` (the same weeks without them)."""
+    import time
+
+    from poforum_tui.store.decision_log import format_lines, read_log
+    from poforum_tui.store.load import forget_parses
+
+    def work(where: Path) -> float:
+        forget_parses()  # a first read of every file, as in a fresh process
+        started = time.thread_time()
+        log = read_log(where)
+        format_lines(log.everything(), dt.date(2026, 12, 1))
+        return (time.thread_time() - started) * 1000
+
+    return interleaved(lambda: work(folder), lambda: work(plain), runs)

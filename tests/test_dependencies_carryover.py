@@ -154,3 +154,20 @@ def test_representation_check_names_the_missing_domains() -> None:
         }
     )
     assert missing_domains(everyone) == []
+
+
+def test_an_escalated_decision_shows_its_ladder_age_and_who_decides(sessions_dir: Path) -> None:
+    from poforum_tui.domain import decisions
+    from poforum_tui.screens.decisions.decision_detail import describe
+
+    nxt = session_after(sessions_dir / SYNC, date=NEXT_SYNC)  # d2, d3 carried from the sync
+    nxt = decisions.set_outcome(nxt, "d3", "escalate", "metascrum")
+    text = describe(nxt.decision("d3"), nxt, NEXT_SYNC)
+    assert "escalated po-sync → metascrum on 2026-12-08 (0 days, 2 sessions)" in text
+    assert "the MetaScrum decides" in text and "Decided by" not in text
+    path = create_session_file(sessions_dir, nxt)
+    meta = session_after(sessions_dir / METASCRUM, date=dt.date(2026, 12, 15))
+    arrived = next(d for d in meta.decisions if d.text == nxt.decision("d3").text)
+    assert meta.decisions[0].escalate_to == "metascrum" and arrived.carried_from == path.name
+    shown = describe(arrived, meta, meta.date)
+    assert "escalated po-sync → metascrum on 2026-12-08 (7 days, 3 sessions)" in shown
