@@ -235,7 +235,7 @@ Quit any time: a running item resumes from the wall clock.
     def change(self, operation: Callable[[Session], Session], what: str) -> bool:
         return self.app.change(operation, what)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.app.session
         if action not in CHANGES or session is None:
             return True

@@ -242,7 +242,7 @@ The forum's backlog of dilemmas, in columns.
 
     # -- topics ---------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.picker.is_open:
             return False  # a key that raced the picker open is not a board key
         if action in ROOM_ACTIONS:

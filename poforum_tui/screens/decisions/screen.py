@@ -304,7 +304,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
     # -- actions ---------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add", "edit", "delete", "cycle", "outcome") and self.app.read_only:
             return None
         if action in ("edit", "delete", "cycle"):
