@@ -43,6 +43,12 @@ def clock() -> FakeClock:
     return FakeClock(dt.datetime(2026, 11, 17, 10, 0, 0))
 
 
+def notices(app) -> list:
+    """The notifications the app is showing now (Textual keeps them privately: this is the
+    one place the tests read them)."""
+    return list(app._notifications)
+
+
 def make_app(folder: Path, name: str | None = None, clock: FakeClock | None = None, **kwargs):
     """A PoforumApp on `folder` (optionally with session `name` open), no animations."""
     from poforum_tui.app import PoforumApp

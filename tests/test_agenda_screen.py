@@ -14,7 +14,7 @@ from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen
 from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.store import load
 from poforum_tui.widgets.item_timer import ItemTimer
-from tests.conftest import FORUM, KICKOFF, make_app
+from tests.conftest import FORUM, KICKOFF, make_app, notices
 
 START = dt.datetime(2026, 11, 17, 10, 0, 0)
 
@@ -24,7 +24,7 @@ def digits(app) -> str:
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in notices(app)]
 
 
 async def settle(app) -> None:
@@ -374,7 +374,7 @@ async def test_read_only_agenda_refuses_keys_with_a_notice_and_focus_item_select
         await pilot.press("space", "n", "a")
         await pilot.pause()
         assert app.session is before
-        assert any("Read-only" in n.message for n in app._notifications)
+        assert any("Read-only" in n.message for n in notices(app))
         item = app.session.agenda[3]
         app.screen.focus_item(item.id)
         await pilot.pause()

@@ -11,7 +11,7 @@ from poforum_tui.screens.board.board_view import BoardView
 from poforum_tui.screens.board.screen import BoardScreen
 from poforum_tui.screens.board.topic_form import TopicForm
 from poforum_tui.store import load
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 
 def visible_text(view: BoardView) -> str:
@@ -104,7 +104,7 @@ async def test_vote_picks_by_filter_adds_new_names_and_enforces_the_budget(
         await pilot.press("v", "enter")
         await pilot.pause()
         assert app.session.board.votes_used("Tomás Reyes") == 3
-        assert any("Tomás Reyes has used 3 of 3" in n.message for n in app._notifications)
+        assert any("Tomás Reyes has used 3 of 3" in n.message for n in notices(app))
         await pilot.press("v", *"Zoe Newcomer", "enter")
         assert "Zoe Newcomer" in [p.name for p in app.session.participants]
         assert app.session.topic(topic.id).votes["Zoe Newcomer"] == 1
@@ -156,7 +156,7 @@ async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path
         await pilot.press("down", "t")  # t5 is on the agenda already
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        assert any("Already on the agenda" in n.message for n in app._notifications)
+        assert any("Already on the agenda" in n.message for n in notices(app))
         await pilot.press("down", "t", "ctrl+u", *"soon", "enter")
         assert app.screen.query_one("#error-timebox").has_class("-shown")
         await pilot.press("escape")

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from poforum_tui.store import load, save
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 NEAR_MISS = "strat = 09:30:00\n"
 
@@ -36,21 +36,21 @@ async def test_opening_a_file_with_warnings_says_so_once(sessions_dir: Path) -> 
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        notes = [n for n in app._notifications if "warning" in (n.title or "")]
+        notes = [n for n in notices(app) if "warning" in (n.title or "")]
         assert len(notes) == 1
         assert notes[0].title == f"{FORUM}: 1 warning"
         assert notes[0].message == "2:1: strat: unknown key; did you mean start?"
         assert notes[0].severity == "warning"
         app.change(lambda s: s.model_copy(update={"title": "Changed"}), "Rename")
         await pilot.pause()
-        assert len([n for n in app._notifications if "warning" in (n.title or "")]) == 1
+        assert len([n for n in notices(app) if "warning" in (n.title or "")]) == 1
 
 
 async def test_a_file_without_warnings_opens_without_a_notice(sessions_dir: Path) -> None:
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert not [n for n in app._notifications if "warning" in (n.title or "")]
+        assert not [n for n in notices(app) if "warning" in (n.title or "")]
 
 
 async def test_the_sessions_preview_lists_the_warnings(sessions_dir: Path) -> None:

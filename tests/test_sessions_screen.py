@@ -12,7 +12,7 @@ from poforum_tui.screens.sessions.new_session_form import CARRY, FRESH, NextSess
 from poforum_tui.screens.sessions.screen import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
 from poforum_tui.store.search import Hit
-from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app
+from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app, notices
 
 BROKEN = "2026-12-01-broken.toml"
 
@@ -46,7 +46,7 @@ async def test_lists_newest_first_with_counts_and_broken_files(sessions_dir: Pat
         await pilot.press("enter")  # a broken file says why instead of opening
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen) and app.session is None
-        assert any("2:7" in n.message for n in app._notifications)
+        assert any("2:7" in n.message for n in notices(app))
 
 
 async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> None:
@@ -199,7 +199,7 @@ async def test_palette_exports_write_beside_the_file(sessions_dir: Path) -> None
         await pilot.pause()
         minutes = sessions_dir / "2026-11-17-po-forum.minutes.md"
         assert minutes.read_text(encoding="utf-8").startswith("# PO Forum #2\n")
-        assert any(str(minutes) in n.message for n in app._notifications)
+        assert any(str(minutes) in n.message for n in notices(app))
         await pilot.press("0")
         home = {c.title: c for c in app.get_system_commands(app.screen)}
         home["Export highlighted decisions (CSV)"].callback()
