@@ -16,9 +16,15 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from poforum_tui.store.diskfile import real_path
+
 
 def lock_path(path: Path) -> Path:
-    """`.<name>.lock` beside the session file (hidden, and ignored by git)."""
+    """`.<name>.lock` beside the real session file (hidden, and ignored by git).
+
+    Symlinks are resolved first: every name leading to one file shares one lock.
+    """
+    path = real_path(path)
     return path.with_name(f".{path.name}.lock")
 
 
