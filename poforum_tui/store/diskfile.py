@@ -45,8 +45,8 @@ def stamp(path: Path) -> Stamp | None:
 def real_path(path: Path) -> Path:
     """The file `path` names, every symlink resolved (what is locked and written)."""
     try:
-        return path.resolve(strict=True)
-    except (OSError, RuntimeError):  # gone, or a symlink loop: the name itself
+        return path.resolve(strict=path.exists())  # a dangling link names the file to create
+    except (OSError, RuntimeError):  # a symlink loop: the name itself
         return path
 
 
