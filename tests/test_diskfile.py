@@ -135,7 +135,8 @@ def test_symlinked_session_is_written_through_to_its_target(tmp_path: Path) -> N
     disk.write(OURS)
     assert link.is_symlink() and link.resolve() == target
     assert target.read_bytes() == OURS
-    assert backup_of(link) == target.with_name(FORUM + ".bak") and backup_of(link).exists()
+    assert backup_of(link) == target.parent / ".poforum" / (FORUM + ".bak")
+    assert backup_of(link).exists()
 
 
 def test_every_name_of_a_symlinked_file_shares_one_lock(tmp_path: Path) -> None:
@@ -179,3 +180,19 @@ def test_writable_regular_file_has_no_refusal(session_file: Path, tmp_path: Path
     assert write_refusal(tmp_path / "not-there-yet.toml") is None
     os.mkfifo(tmp_path / "fifo.toml")
     assert "not a regular file" in (write_refusal(tmp_path / "fifo.toml") or "")
+
+
+def test_taking_the_lock_removes_temp_files_a_killed_save_left(session_file: Path) -> None:
+    stale = session_file.with_name(f".{session_file.name}.k1ll3d.tmp")
+    stale.write_bytes(b"half a save")
+    other = session_file.with_name(".other.toml.abc.tmp")
+    other.write_bytes(b"another file's")
+    holder = SessionLock(session_file)
+    assert holder.acquire() is None
+    try:
+        assert not stale.exists() and other.exists()
+        stale.write_bytes(b"a save in progress")
+        assert SessionLock(session_file).acquire() is not None
+        assert stale.exists()  # not ours to remove while another instance writes
+    finally:
+        holder.release()

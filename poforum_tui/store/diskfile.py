@@ -29,6 +29,7 @@ from poforum_tui.store.atomic import (
 )
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.limits import MAX_BYTES, read_limited
+from poforum_tui.store.save import backup_path
 
 Stamp = tuple[int, int, int]
 
@@ -51,9 +52,8 @@ def real_path(path: Path) -> Path:
 
 
 def backup_of(path: Path) -> Path:
-    """`<name>.toml.bak` beside the real file: the version before the last save."""
-    real = real_path(path)
-    return real.with_name(real.name + ".bak")
+    """`.poforum/<name>.toml.bak` beside the real file: the version before the last save."""
+    return backup_path(real_path(path))
 
 
 def write_refusal(path: Path) -> str | None:
