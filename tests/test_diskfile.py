@@ -196,3 +196,20 @@ def test_taking_the_lock_removes_temp_files_a_killed_save_left(session_file: Pat
         assert stale.exists()  # not ours to remove while another instance writes
     finally:
         holder.release()
+
+
+def test_copies_get_new_names_and_the_session_files_mode(session_file: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        session_file.chmod(0o600)
+        disk = DiskFile(session_file, session_file.read_bytes())
+        first = disk.save_copy(THEIRS, "theirs")
+        second = disk.save_copy(OURS, "theirs")
+    finally:
+        os.umask(old_umask)
+    assert first.name == f"{session_file.stem}-theirs.toml" and first.read_bytes() == THEIRS
+    assert second.name == f"{session_file.stem}-theirs-2.toml" and second.read_bytes() == OURS
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (first, second)} == {0o600}
+    disk.write(OURS + b"# a later save\n")
+    assert first.read_bytes() == THEIRS  # later saves never touch a copy
+    assert not list(session_file.parent.glob(".*.tmp"))

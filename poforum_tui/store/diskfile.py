@@ -170,6 +170,29 @@ class DiskFile:
         self.known = payload
         self.stamp = stamp(real)
 
+    def save_copy(self, payload: bytes, label: str, folder: Path | None = None) -> Path:
+        """`payload` in a new file `<stem>-<label>.toml` (then `-2`, `-3`...) beside the real
+        file or in `folder`, with the session file's permissions; never over any file.
+
+        What later saves never touch: an outside version kept by "keep mine", a rescue copy.
+        """
+        from poforum_tui.store.create import unused_path
+
+        real = self.real
+        folder = real.parent if folder is None else folder
+        temp = write_temp(folder / real.name, payload, self.mode)
+        try:
+            while True:
+                target = unused_path(folder, f"{real.stem}-{label}")
+                try:
+                    create_new(temp, target)
+                except FileExistsError:
+                    continue  # taken meanwhile: the next free name
+                fsync_dir(folder)
+                return target
+        finally:
+            temp.unlink(missing_ok=True)
+
     def _swap_in(self, temp: Path, real: Path, payload: bytes) -> bool:
         """Exchange `temp` and `real`; keep what came out as the `.bak` if it is what poforum
         knew, else swap back and raise FileChanged. False when exchanging is not supported."""
