@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from poforum_tui.core import questions
+from poforum_tui.core.file_banner import file_banner
 from poforum_tui.core.timers import Repeating
 from poforum_tui.domain import Session
 from poforum_tui.store import SessionFileError, dumps, parse
@@ -370,11 +371,8 @@ class Persistence:
             self.core.notice("Reloaded the version on disk.")
         elif choice == "copy":
             session = self.core.session
-            try:
-                copy = self.disk.save_copy(dumps(session).encode() if session else b"", "mine")
-            except OSError as error:
-                self.core.notice(f"Copy not written: {error.strerror or error}", severity="error")
-                self._outside_edit(change)
+            copy = self._copy(dumps(session).encode() if session else b"", "mine", change)
+            if copy is None:
                 return
             if theirs is not None:
                 self._reload(theirs, change)
@@ -387,25 +385,30 @@ class Persistence:
                 self.core.open(copy)
                 self.core.notice(f"Yours is saved as {copy.name}, which is now open.")
         else:  # keep mine: theirs goes to a copy that no later save touches
-            try:
-                theirs_copy = self.disk.save_copy(
-                    change.raw, "theirs", hidden_folder(self.disk.real.parent)
-                )
-            except OSError as error:
-                self.core.notice(
-                    f"Theirs could not be kept ({error.strerror or error}); nothing overwritten.",
-                    severity="error",
-                )
-                self._outside_edit(change)
+            copy = self._copy(change.raw, "theirs", change, hidden_folder(self.disk.real.parent))
+            if copy is None:
                 return
             self.disk.accept(change)
             self.outside_error = None
             self._seen = change.stamp
             self.flush()
             self.core.notice(
-                f"Kept yours; the version on disk is saved as {HIDDEN_FOLDER}/{theirs_copy.name}."
+                f"Kept yours; the version on disk is saved as {HIDDEN_FOLDER}/{copy.name}."
             )
         self._show_status()
+
+    def _copy(
+        self, payload: bytes, label: str, change: Change, folder: Path | None = None
+    ) -> Path | None:
+        """`payload` in a new `<stem>-<label>.toml`; None once it said why not and asked again."""
+        assert self.disk is not None
+        try:
+            return self.disk.save_copy(payload, label, folder)
+        except OSError as error:
+            reason = error.strerror or error
+            self.core.notice(f"Copy not written ({reason}); nothing overwritten.", severity="error")
+            self._outside_edit(change)
+            return None
 
     def _reload(self, session: Session, change: Change) -> None:
         assert self.disk is not None
@@ -429,31 +432,7 @@ class Persistence:
 
     def status(self) -> tuple[str, str]:
         """The persistent file warning (text, severity); empty text when all is well."""
-        if self.error:
-            return f"⚠ Not saved: {self.error} — kept in memory, retrying.", "error"
-        if self.undecided is not None and self.path is not None:
-            return (
-                f"⚠ {self.path.name} changed outside poforum; your changes are not saved "
-                "until you decide: ctrl+p → Decide about the outside edit.",
-                "error",
-            )
-        if self.outside_error:
-            return f"⚠ {self.outside_error}", "error"
-        if self.missing and self.path is not None:
-            return f"⚠ {self.path.name} was deleted outside poforum; writing it again.", "error"
-        if self.holder is not None:
-            return (
-                f"Read-only: {self.holder} is editing this file. Quit it there, then "
-                "ctrl+p → Take over editing (a crashed instance holds nothing).",
-                "warning",
-            )
-        if self.read_only_reason:
-            return (
-                f"Read-only: {self.read_only_reason}. Once that is fixed, "
-                "ctrl+p → Take over editing.",
-                "warning",
-            )
-        return "", ""
+        return file_banner(self)
 
     def _show_status(self) -> None:
         self.core.status_changed(self.status())
