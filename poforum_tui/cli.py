@@ -279,7 +279,8 @@ def cmd_export(argv: Sequence[str]) -> int:
     try:
         write_export_file(args.output, text, session, args.path, force=args.force)
     except ExportRefused as error:
-        say(f"{PROG}: not written: {error}", file=sys.stderr)
+        hint = "; add --force to overwrite it" if error.forcible else ""
+        say(f"{PROG}: not written: {error.reason}{hint}", file=sys.stderr)
         return 1
     except OSError as error:
         say(f"{PROG}: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)

@@ -220,3 +220,34 @@ def test_app_that_stops_on_an_error_exits_non_zero(forum: Path, monkeypatch) -> 
     monkeypatch.setattr(PoforumApp, "on_mount", crash)
     assert main([str(forum)]) == 1
     assert main(["review", str(forum)]) == 1
+
+
+def test_the_apps_export_beside_the_session_keeps_hand_written_minutes(forum: Path) -> None:
+    from poforum_tui.store.export import export_path, write_export
+    from poforum_tui.store.export.target import ExportRefused
+
+    minutes = export_path(forum, "md")
+    minutes.write_text("# Our own minutes, edited by hand\n")
+    with pytest.raises(ExportRefused, match="rename or remove it first"):
+        write_export(load(forum), forum, "md")
+    assert minutes.read_text() == "# Our own minutes, edited by hand\n"
+
+
+def test_the_apps_export_beside_the_session_is_renewed_after_a_rename(forum: Path) -> None:
+    from poforum_tui.domain import session_info
+    from poforum_tui.store.export import export_path, write_export
+
+    session = load(forum)
+    for fmt in ("md", "csv", "json"):
+        write_export(session, forum, fmt)
+        renamed = session_info.rename(session, "Renamed since")
+        write_export(renamed, forum, fmt)  # the file named after the session: still its export
+        expected = export(renamed, fmt, folder=forum.parent)
+        assert export_path(forum, fmt).read_bytes().decode("utf-8") == expected
+
+
+def test_a_dependencies_csv_of_the_session_may_be_overwritten(forum: Path) -> None:
+    out = forum.with_name("deps.csv")
+    args = ["export", str(forum), "-f", "csv", "--what", "dependencies", "-o", str(out)]
+    assert main(args) == 0 and main(args) == 0
+    assert main(["export", str(forum), "-f", "csv", "-o", str(out)]) == 0

@@ -85,7 +85,8 @@ def write_export(session: Session, session_path: Path | str, fmt: str) -> Path:
 
     session_path = Path(session_path)
     text = export(session, fmt, folder=session_path.parent)
-    return write_export_file(export_path(session_path, fmt), text, session, session_path)
+    target = export_path(session_path, fmt)
+    return write_export_file(target, text, session, session_path, named_after=True)
 
 
 __all__ = [
