@@ -90,7 +90,10 @@ def test_closing_the_terminal_saves_and_exits_with_the_signal(
     tmux.wait("a", "Follow-ups")
     rename_in_tmux(tmux, "a", "Renamed, then SIGTERM")
     os.kill(tmux.pid("a"), signal.SIGTERM)
-    wait_for(lambda: tmux.dead("a"), 30, lambda: tmux.screen("a"))
+
+    def exit_status() -> str:  # tmux marks the pane dead when the terminal closes, before
+        return tmux.run("display-message", "-p", "-t", "a", "#{pane_dead_status}").strip()
+
+    wait_for(lambda: bool(exit_status()), 30, lambda: tmux.screen("a"))  # it has the status
     assert load(path).title == "Renamed, then SIGTERM"
-    status = tmux.run("display-message", "-p", "-t", "a", "#{pane_dead_status}").strip()
-    assert status == str(128 + signal.SIGTERM)
+    assert exit_status() == str(128 + signal.SIGTERM)
