@@ -202,7 +202,8 @@ def test_carry_over_from_a_date_near_the_end_of_time_says_why(tmp_path: Path, ca
     path.write_text(text, encoding="utf-8")
     assert main(["new", "--from", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "far.toml" in err and "past 9999-12-31" in err and "Traceback" not in err
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("date ="))
+    assert f"far.toml:{line}:" in err and "past 9999-12-31" in err and "Traceback" not in err
     assert main(["new", "--from", str(path), "--date", "9999-12-31"]) == 0
     with pytest.raises(DomainError, match="past 9999-12-31"):
         parse_date("+7d", load(path).date)
