@@ -18,7 +18,6 @@ import pytest
 from poforum_tui.store import load
 from tests.conftest import FORUM
 from tests.terminal import POFORUM, Tmux, needs_tmux, wait_for
-from tests.test_real_terminal import rename as rename_in_tmux
 
 HOLD_OPEN = r"""
 import asyncio, errno, sys
@@ -88,12 +87,14 @@ def test_closing_the_terminal_saves_and_exits_with_the_signal(
     path = sessions_dir / FORUM
     tmux.start("a", str(POFORUM), str(path))
     tmux.wait("a", "Follow-ups")
-    rename_in_tmux(tmux, "a", "Renamed, then SIGTERM")
+    tmux.keys("a", "2", "a")
+    tmux.wait("a", "Add topics")
+    tmux.keys("a", "text:Typed, then SIGTERM", "Enter")  # its save is 0.25 s away
     os.kill(tmux.pid("a"), signal.SIGTERM)
 
     def exit_status() -> str:  # tmux marks the pane dead when the terminal closes, before
         return tmux.run("display-message", "-p", "-t", "a", "#{pane_dead_status}").strip()
 
     wait_for(lambda: bool(exit_status()), 30, lambda: tmux.screen("a"))  # it has the status
-    assert load(path).title == "Renamed, then SIGTERM"
+    assert load(path).board.topics[-1].title == "Typed, then SIGTERM"
     assert exit_status() == str(128 + signal.SIGTERM)
