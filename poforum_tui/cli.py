@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from poforum_tui import __version__
 from poforum_tui.store.errors import SessionFileError
-from poforum_tui.terminal_text import say, write_data
+from poforum_tui.store.terminal_text import say, write_data
 
 if TYPE_CHECKING:
     from poforum_tui.app import PoforumApp

@@ -26,7 +26,7 @@ from poforum_tui.domain.dates import parse_date
 from poforum_tui.store import SessionFileError, load
 from poforum_tui.store.export import export
 from poforum_tui.store.lock import SessionLock
-from poforum_tui.terminal_text import visible
+from poforum_tui.store.terminal_text import terminal_safe as visible
 from tests.conftest import EXAMPLES, FORUM, KICKOFF
 
 ESC_TITLE = "\x1b]0;pwned\x07Forum \x1b[2J\u202eevil"

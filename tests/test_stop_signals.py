@@ -65,7 +65,7 @@ def test_stop_signal_saves_or_rescues_the_pending_edit(
         assert load(path).title == "Edited just before"
     else:
         assert path.read_bytes() == before
-        rescued = sessions_dir / f"{path.stem}-unsaved.toml"
+        rescued = sessions_dir / ".poforum" / f"{path.stem}-unsaved.toml"
         assert load(rescued).title == "Edited just before"
     assert not (sessions_dir / f".{FORUM}.lock").exists() or _unlocked(path)
 
