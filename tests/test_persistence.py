@@ -60,10 +60,12 @@ async def test_quit_waits_for_the_last_save(sessions_dir: Path) -> None:
 
 
 def disk_full(monkeypatch) -> None:
-    def fail(path, payload):
+    """The session file's saves fail (a copy elsewhere can still be written)."""
+
+    def fail(disk, payload):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("poforum_tui.store.diskfile.write_atomic", fail)
+    monkeypatch.setattr(DiskFile, "write", fail)
 
 
 async def test_failed_save_warns_keeps_session_and_retries(sessions_dir: Path, monkeypatch):
