@@ -1,16 +1,19 @@
 """Search titles, agenda items, topics and decisions across sessions.
 
 Every word of the query must occur in one item (case and accents ignored). Hits keep the
-text they matched, on one line, with the spans that matched, for highlighting.
+text they matched, on one line, with the spans that matched, for highlighting. The folder's
+index (store/index.py) stores each session's `items_of` and finds the items with SQLite;
+`match` then marks the spans of the hits shown.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from poforum_tui.domain.models import Session
 from poforum_tui.store.discovery import SessionSummary
 
 Span = tuple[int, int]
@@ -28,6 +31,18 @@ class Hit:
     item_id: str | None = None
     detail: str = ""
     """Context shown beside the text: owner, status, column."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """The first hits of a search (newest session first) and how many items and sessions match."""
+
+    hits: list[Hit]
+    total: int
+    sessions: int
+    """Sessions among the `total` items counted."""
+    more: bool = False
+    """More items match than were counted."""
 
 
 def _fold_char(char: str) -> str:
@@ -78,10 +93,8 @@ def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
     return tuple(sorted(set(spans)))
 
 
-def _items(summary: SessionSummary) -> Iterable[tuple[str, str, str | None, str]]:
-    session = summary.session
-    if session is None:
-        return
+def items_of(session: Session) -> Iterator[Item]:
+    """What search looks in: the title, agenda items, topics and decisions."""
     yield "title", session.title, None, ""
     for item in session.agenda:
         yield "agenda", item.title, item.id, item.owner or ""
@@ -94,17 +107,34 @@ def _items(summary: SessionSummary) -> Iterable[tuple[str, str, str | None, str]
         yield decision.kind, decision.text, decision.id, detail
 
 
+Item = tuple[str, str, str | None, str]
+"""(kind of item, its text, its id, the context shown beside it)"""
+
+
+def hit(summary: SessionSummary, item: Item, words: list[str]) -> Hit | None:
+    """The item as a hit with its spans, or None unless every word occurs in it."""
+    where, text, item_id, detail = item
+    text = one_line(text)
+    spans = match(text, words) or match(f"{text} {detail}", words)
+    if spans is None:
+        return None
+    visible = tuple(span for span in spans if span[1] <= len(text))
+    return Hit(summary, where, text, visible, item_id, detail)
+
+
 def search(summaries: Iterable[SessionSummary], query: str) -> list[Hit]:
-    """Every item of every session that matches all words of `query`, in the given order."""
+    """Every item of every session that matches all words of `query`, in the given order
+    (reads each session: the folder's index answers the same faster, `SessionIndex.search`)."""
     words = terms(query)
     if not words:
         return []
     hits = []
     for summary in summaries:
-        for where, text, item_id, detail in _items(summary):
-            text = one_line(text)
-            spans = match(text, words) or match(f"{text} {detail}", words)
-            if spans is not None:
-                visible = tuple(span for span in spans if span[1] <= len(text))
-                hits.append(Hit(summary, where, text, visible, item_id, detail))
+        session = summary.session
+        if session is None:
+            continue
+        for item in items_of(session):
+            found = hit(summary, item, words)
+            if found is not None:
+                hits.append(found)
     return hits
