@@ -94,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         history = root / "history"
         write_history(history, seed=1)
         examples = root / "examples"
-        shutil.copytree(EXAMPLE.parent, examples, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".poforum"))
+        shutil.copytree(
+            EXAMPLE.parent, examples, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".poforum")
+        )
 
         figures = startup_figures(runs)
         figures.append(

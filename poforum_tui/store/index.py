@@ -35,7 +35,7 @@ from poforum_tui.store.search import Found, Hit, fold, hit, items_of, terms
 CACHE_DIR = ".poforum"
 """The sessions folder's hidden cache (shared with backups), git-ignored by its own file."""
 INDEX_NAME = "index.sqlite"
-FORMAT = "poforum-index-1"
+FORMAT = "poforum-index-2"
 """Bumped whenever what the index stores changes: an index of another format is rebuilt."""
 RACY_NS = 3_000_000_000
 """A file modified this close to its indexing may have changed again within the same mtime
@@ -56,7 +56,7 @@ CREATE TABLE files (
 );
 CREATE TABLE items (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL REFERENCES files(name) ON DELETE CASCADE,
+    name TEXT NOT NULL,
     date TEXT NOT NULL,
     ord INTEGER NOT NULL,
     kind TEXT NOT NULL, item_id TEXT, text TEXT NOT NULL, detail TEXT NOT NULL,
@@ -69,12 +69,6 @@ _FTS = """
 CREATE VIRTUAL TABLE items_fts USING fts5(
     folded, content='items', content_rowid='id', tokenize='trigram'
 );
-CREATE TRIGGER items_added AFTER INSERT ON items BEGIN
-    INSERT INTO items_fts(rowid, folded) VALUES (new.id, new.folded);
-END;
-CREATE TRIGGER items_removed AFTER DELETE ON items BEGIN
-    INSERT INTO items_fts(items_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
-END;
 """
 
 
@@ -133,7 +127,6 @@ class SessionIndex:
         for attempt in range(2):
             db = sqlite3.connect(str(path) if path else ":memory:", timeout=5.0)
             try:
-                db.execute("PRAGMA foreign_keys = ON")
                 if path is not None:
                     db.execute("PRAGMA journal_mode = WAL")
                     db.execute("PRAGMA synchronous = NORMAL")
@@ -203,10 +196,11 @@ class SessionIndex:
             stamp = _Stamp(info.st_size, info.st_mtime_ns)
             if row is None or row[0] != stamp or stamp.mtime_ns >= row[1] - RACY_NS:
                 pending.append(self.folder / name)
-        gone = [(name,) for name in known if name not in present]
+        gone = [name for name in known if name not in present]
         if gone:
             with self.db:
-                self.db.executemany("DELETE FROM files WHERE name = ?", gone)
+                for name in gone:
+                    self._forget(name)
         pending.sort(key=lambda p: p.name, reverse=True)
         return pending
 
@@ -237,7 +231,7 @@ class SessionIndex:
             info = path.stat()
             raw = read_limited(path)
         except FileNotFoundError:
-            self.db.execute("DELETE FROM files WHERE name = ?", (path.name,))
+            self._forget(path.name)
             return None
         except (OSError, SessionFileError):
             raw = None  # read_entry reports why, with the file's location
@@ -257,7 +251,7 @@ class SessionIndex:
         entry = read_entry(path, raw)
         size = info.st_size if info is not None else -1
         mtime = info.st_mtime_ns if info is not None else -1
-        self.db.execute("DELETE FROM files WHERE name = ?", (path.name,))
+        self._forget(path.name)
         if isinstance(entry, SessionSummary):
             session = entry.session
             assert session is not None  # just parsed
@@ -278,6 +272,12 @@ class SessionIndex:
                     for order, (kind, text, item_id, detail) in enumerate(items_of(session))
                 ),
             )
+            if self.fts:  # by hand: a trigger per row costs six times as much
+                self.db.execute(
+                    "INSERT INTO items_fts(rowid, folded) SELECT id, folded FROM items "
+                    "WHERE name = ?",
+                    (path.name,),
+                )
         else:
             error = entry.error
             self.db.execute(
@@ -286,6 +286,16 @@ class SessionIndex:
                 (path.name, size, mtime, digest, now, error.line, error.col, error.message),
             )
         return entry
+
+    def _forget(self, name: str) -> None:
+        if self.fts:
+            self.db.execute(
+                "INSERT INTO items_fts(items_fts, rowid, folded) "
+                "SELECT 'delete', id, folded FROM items WHERE name = ?",
+                (name,),
+            )
+        self.db.execute("DELETE FROM items WHERE name = ?", (name,))
+        self.db.execute("DELETE FROM files WHERE name = ?", (name,))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -328,7 +338,8 @@ class SessionIndex:
             try:
                 session = decode_logged(log, title, dt.date.fromisoformat(date))
             except ValueError:
-                self.db.execute("DELETE FROM files WHERE name = ?", (name,))
+                with self.db:
+                    self._forget(name)
                 entry = self.update([self.folder / name])
                 found = self.db.execute(f"{query} AND name = ?", (name,)).fetchone()
                 if not entry or found is None:

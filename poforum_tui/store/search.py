@@ -52,7 +52,10 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """`text` for comparison: case and accents removed (`Tomás` -> `tomas`)."""
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def terms(query: str) -> list[str]:
