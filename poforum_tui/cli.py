@@ -7,7 +7,6 @@ for `export`, so every command starts without paying for the others.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import sys
@@ -16,6 +15,10 @@ from pathlib import Path
 
 from poforum_tui import __version__
 from poforum_tui.store.errors import SessionFileError
+
+TYPE_CHECKING = False  # `--version` and `templates` import no more than they need (issue 18)
+if TYPE_CHECKING:
+    import datetime as dt
 
 PROG = "poforum"
 
@@ -26,6 +29,8 @@ def default_dir() -> Path:
 
 
 def iso_date(text: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import tomllib
-from dataclasses import dataclass
-from importlib import resources
+from collections import namedtuple
+from pathlib import Path
 
-from poforum_tui.domain.models import Session
+try:  # tomli imports faster than tomllib, which imports typing (`poforum templates` is timed)
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - tomli is a dependency
+    import tomllib
+
 from poforum_tui.store.errors import SessionFileError
-from poforum_tui.store.load import parse
 
-_PACKAGE = "poforum_tui.templates"
+TYPE_CHECKING = False  # `poforum templates` imports neither pydantic nor the session models
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from poforum_tui.domain.models import Session
+
+FOLDER = Path(__file__).resolve().parent.parent / "templates"
+"""The package's `templates/` folder (poforum installs as files, never from a zip)."""
 
 
-@dataclass(frozen=True)
-class Template:
-    name: str
-    description: str
+Template = namedtuple("Template", "name description")
+"""A shipped template: its name and one-line description (a namedtuple: no typing import)."""
 
 
-def _files() -> dict[str, resources.abc.Traversable]:
-    folder = resources.files(_PACKAGE)
+def _files() -> dict[str, Path]:
     return {
         entry.name.removesuffix(".toml"): entry
-        for entry in folder.iterdir()
+        for entry in FOLDER.iterdir()
         if entry.name.endswith(".toml")
     }
 
@@ -44,6 +49,11 @@ def template_names() -> list[str]:
 
 def from_template(name: str, *, title: str | None = None, date: dt.date | None = None) -> Session:
     """A new session from template `name`, with its title and date set."""
+    import datetime as dt
+
+    from poforum_tui.domain.models import Session
+    from poforum_tui.store.load import parse
+
     files = _files()
     if name not in files:
         known = ", ".join(sorted(files))

@@ -1,0 +1,42 @@
+"""`poforum --version` and `templates` start without pydantic, Textual or typing (issue 18), and
+the store package's lazy names stay the functions they name."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pydantic", "textual", "rich", "typing", "poforum_tui.domain")
+PROBE = """
+import contextlib, io, sys
+from poforum_tui.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main({argv!r})
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r} or m in {heavy!r})))
+"""
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["templates"], ["new", "--help"]])
+def test_light_commands_import_no_models(argv: list[str]) -> None:
+    heavy = set(HEAVY)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(argv=argv, heavy=heavy)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == []
+
+
+def test_store_names_are_functions_whatever_was_imported_first() -> None:
+    code = (
+        "import poforum_tui.store.load, poforum_tui.store.save\n"
+        "from poforum_tui import store\n"
+        "from poforum_tui.store import load, save\n"
+        "assert callable(load) and callable(save), (load, save)\n"
+        "assert store.load is load and store.save is save\n"
+        "assert store.load.__module__ == 'poforum_tui.store.load'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
