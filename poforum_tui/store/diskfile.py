@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from poforum_tui.store.limits import read_limited
+from poforum_tui.store.limits import check_payload, read_limited
 from poforum_tui.store.save import backup_path, write_atomic
 
 Stamp = tuple[int, int, int]
@@ -67,7 +67,9 @@ class DiskFile:
         self.stamp = change.stamp
 
     def write(self, payload: bytes) -> None:
-        """Write atomically, keeping what was there as `<name>.bak`."""
+        """Write atomically, keeping what was there as `<name>.bak`; refuses (OSError) a payload
+        poforum would not open again."""
+        check_payload(self.path, payload)
         if self.known and self.known != payload and self.stamp is not None:
             write_atomic(backup_path(self.path), self.known)
         write_atomic(self.path, payload)
