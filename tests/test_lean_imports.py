@@ -3,11 +3,14 @@ the store package's lazy names stay the functions they name."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pydantic", "textual", "rich", "typing", "poforum_tui.domain")
 PROBE = """
 import contextlib, io, sys
@@ -40,3 +43,21 @@ def test_store_names_are_functions_whatever_was_imported_first() -> None:
         "assert store.load.__module__ == 'poforum_tui.store.load'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("own_loader", [False, True])
+def test_pydantic_plugin_loader_is_skipped_unless_asked_for(own_loader: bool) -> None:
+    code = (
+        "import sys\n"
+        "from poforum_tui.store import load\n"
+        "session = load('sessions/2026-11-17-po-forum.toml')\n"
+        "assert session.board.topics\n"
+        "print(sorted(m for m in ('importlib.metadata', 'email', 'zipfile', 'csv')"
+        " if m in sys.modules))\n"
+    )
+    env = {**os.environ, "POFORUM_PYDANTIC_PLUGINS": "1" if own_loader else ""}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    )
+    imported = "importlib.metadata" in done.stdout
+    assert imported is own_loader, done.stdout
