@@ -15,7 +15,7 @@ from poforum_tui.store import discovery as discovery_module
 from poforum_tui.store import index as index_module
 from poforum_tui.store.decision_log import LoggedSession, encode_logged, fold, read_log
 from poforum_tui.store.index import SessionIndex, index_path
-from poforum_tui.store.search import search
+from poforum_tui.store.search import search, walk
 from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC
 
 LONG_AGO = 10**18  # an index written long after every mtime: stat alone is trusted
@@ -177,13 +177,14 @@ def test_search_through_the_index_finds_what_the_walk_finds(
     with SessionIndex(sessions_dir) as index:
         assert index.fts is fts
         for query in ("dod", "Definition done", "tomas", "d", "no such words", "open maya", "%"):
-            walked = search(summaries, query)
+            walked = walk(summaries, query)
             found = index.search(query)
             assert [(h.summary.path, h.where, h.item_id, h.spans) for h in found.hits] == [
                 (h.summary.path, h.where, h.item_id, h.spans) for h in walked
             ], query
             assert found.total == len(walked) and not found.more
             assert found.sessions == len({h.summary.path for h in walked})
+            assert search(summaries[:2], query) == [h for h in walked if h.summary in summaries[:2]]
 
 
 def test_search_counts_up_to_a_limit_and_says_there_are_more(sessions_dir: Path) -> None:

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from poforum_tui.domain.models import Session
 from poforum_tui.store.discovery import SessionSummary
@@ -126,8 +127,23 @@ def hit(summary: SessionSummary, item: Item, words: list[str]) -> Hit | None:
 
 
 def search(summaries: Iterable[SessionSummary], query: str) -> list[Hit]:
-    """Every item of every session that matches all words of `query`, in the given order
-    (reads each session: the folder's index answers the same faster, `SessionIndex.search`)."""
+    """Every item of the given sessions that matches all words of `query`, newest session
+    first, found through each folder's index (`SessionIndex.search` returns the first few)."""
+    from poforum_tui.store.index import SessionIndex
+
+    wanted: dict[Path, set[Path]] = {}
+    for summary in summaries:
+        wanted.setdefault(summary.path.parent, set()).add(summary.path)
+    hits: list[Hit] = []
+    for folder, paths in wanted.items():
+        with SessionIndex(folder) as index:
+            found = index.search(query, limit=-1, count_up_to=0)
+        hits += [hit for hit in found.hits if hit.summary.path in paths]
+    return hits
+
+
+def walk(summaries: Iterable[SessionSummary], query: str) -> list[Hit]:
+    """`search` by reading every session: what the index must agree with (tests)."""
     words = terms(query)
     if not words:
         return []
