@@ -218,7 +218,7 @@ DAMAGED = (
 def test_a_damaged_log_row_is_read_again_from_its_file(sessions_dir: Path, stored: str) -> None:
     expected = read_log(sessions_dir)
     with SessionIndex(sessions_dir) as index, index.db:
-        index.db.execute("UPDATE files SET log = ? WHERE name = ?", (stored, FORUM))
+        index.db.execute("UPDATE logs SET rows = ? WHERE name = ?", (stored, FORUM))
     log = read_log(sessions_dir)
     assert [e.decision for e in log.entries] == [e.decision for e in expected.entries]
     assert encode_logged(LoggedSession("Nothing", expected.entries[0].first_date)) == "[]"

@@ -18,7 +18,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from poforum_tui.store.decision_log import LoggedSession, decode_logged, encode_logged, logged
@@ -35,7 +34,7 @@ from poforum_tui.store.search import Found, Hit, fold, hit, items_of, terms
 CACHE_DIR = ".poforum"
 """The sessions folder's hidden cache (shared with backups), git-ignored by its own file."""
 INDEX_NAME = "index.sqlite"
-FORMAT = "poforum-index-2"
+FORMAT = "poforum-index-3"
 """Bumped whenever what the index stores changes: an index of another format is rebuilt."""
 RACY_NS = 3_000_000_000
 """A file modified this close to its indexing may have changed again within the same mtime
@@ -51,9 +50,10 @@ CREATE TABLE files (
     indexed_ns INTEGER NOT NULL,
     date TEXT, title TEXT, kind TEXT,
     topics INTEGER, decisions INTEGER, open_actions INTEGER, follow_ups INTEGER,
-    error_line INTEGER, error_col INTEGER, error TEXT,
-    log TEXT
+    error_line INTEGER, error_col INTEGER, error TEXT
 );
+CREATE INDEX files_by_date ON files(date, name) WHERE error IS NULL;
+CREATE TABLE logs (name TEXT PRIMARY KEY, rows TEXT NOT NULL);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -96,12 +96,6 @@ def ensure_cache_dir(folder: Path | str) -> Path:
     return cache
 
 
-@dataclass(frozen=True)
-class _Stamp:
-    size: int
-    mtime_ns: int
-
-
 class SessionIndex:
     """The index of one sessions folder. One per thread (SQLite connections are not shared)."""
 
@@ -110,6 +104,8 @@ class SessionIndex:
         self.clock = clock
         self.fts = has_fts5()
         self.on_disk = True
+        self.dropped = 0
+        """Rows of deleted files the last `stale()` dropped."""
         self.db = self._connect()
 
     # -- opening ---------------------------------------------------------------------------
@@ -175,15 +171,19 @@ class SessionIndex:
 
     # -- keeping it true to the files ------------------------------------------------------
 
-    def cached(self) -> list[Entry]:
-        """What the index holds, unchecked against the files: for a first paint only."""
-        return self._entries()
+    def cached(self, limit: int = -1) -> list[Entry]:
+        """What the index holds (the first `limit` entries, or all), unchecked against the
+        files: for a first paint, before `stale()` has looked at them."""
+        return self._entries(limit)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM files").fetchone()[0]
 
     def stale(self) -> list[Path]:
         """Drop the index rows of files that are gone; the files that need reading (changed
         since indexed, new, or too recently modified to trust their mtime), newest name first."""
         known = {
-            name: (_Stamp(size, mtime), indexed)
+            name: (size, mtime, indexed)
             for name, size, mtime, indexed in self.db.execute(
                 "SELECT name, size, mtime_ns, indexed_ns FROM files"
             )
@@ -193,10 +193,15 @@ class SessionIndex:
         for name, info in _session_stats(self.folder):
             present.add(name)
             row = known.get(name)
-            stamp = _Stamp(info.st_size, info.st_mtime_ns)
-            if row is None or row[0] != stamp or stamp.mtime_ns >= row[1] - RACY_NS:
+            if (
+                row is None
+                or row[0] != info.st_size
+                or row[1] != info.st_mtime_ns
+                or info.st_mtime_ns >= row[2] - RACY_NS
+            ):
                 pending.append(self.folder / name)
         gone = [name for name in known if name not in present]
+        self.dropped = len(gone)
         if gone:
             with self.db:
                 for name in gone:
@@ -257,13 +262,16 @@ class SessionIndex:
             assert session is not None  # just parsed
             day = entry.date.isoformat()
             self.db.execute(
-                "INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL,?)",
+                "INSERT INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,NULL)",
                 (
                     path.name, size, mtime, digest, now, entry.date.isoformat(), entry.title,
                     entry.kind, entry.topics, entry.decisions, entry.open_actions,
-                    entry.follow_ups, encode_logged(logged(session)),
+                    entry.follow_ups,
                 ),
             )  # fmt: skip
+            self.db.execute(
+                "INSERT INTO logs VALUES (?, ?)", (path.name, encode_logged(logged(session)))
+            )
             self.db.executemany(
                 "INSERT INTO items (name, date, ord, kind, item_id, text, detail, folded) "
                 "VALUES (?,?,?,?,?,?,?,?)",
@@ -295,6 +303,7 @@ class SessionIndex:
                 (name,),
             )
         self.db.execute("DELETE FROM items WHERE name = ?", (name,))
+        self.db.execute("DELETE FROM logs WHERE name = ?", (name,))
         self.db.execute("DELETE FROM files WHERE name = ?", (name,))
 
     # -- reading ---------------------------------------------------------------------------
@@ -306,12 +315,18 @@ class SessionIndex:
 
     _QUALIFIED = ", ".join(f"files.{name.strip()}" for name in _COLUMNS.split(","))
 
-    def _entries(self) -> list[Entry]:
+    def _entries(self, limit: int = -1) -> list[Entry]:
+        """Loaded files newest first (then by name, backwards), then broken ones by name."""
         rows = self.db.execute(
-            f"SELECT {self._COLUMNS} FROM files "
-            "ORDER BY error IS NOT NULL, CASE WHEN error IS NULL THEN date END DESC, "
-            "CASE WHEN error IS NULL THEN name END DESC, name"
-        )
+            f"SELECT {self._COLUMNS} FROM files WHERE error IS NULL "
+            "ORDER BY date DESC, name DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        if limit < 0 or len(rows) < limit:
+            rows += self.db.execute(
+                f"SELECT {self._COLUMNS} FROM files WHERE error IS NOT NULL ORDER BY name LIMIT ?",
+                (limit - len(rows) if limit >= 0 else -1,),
+            ).fetchall()
         return [self._make(row) for row in rows]
 
     def _entry(self, name: str) -> Entry | None:
@@ -332,16 +347,20 @@ class SessionIndex:
         """Each loaded file's logged records (as decision_log.logged took them), by date and
         name. A stored record that does not validate (a damaged index) sends its file to be
         read again."""
-        query = "SELECT name, title, date, log FROM files WHERE error IS NULL"
+        query = (
+            "SELECT files.name, title, date, rows FROM files JOIN logs ON logs.name = files.name "
+            "WHERE error IS NULL"
+        )
         found_logs: list[tuple[Path, LoggedSession]] = []
-        for name, title, date, log in self.db.execute(f"{query} ORDER BY date, name").fetchall():
+        ordered = f"{query} ORDER BY date, files.name"
+        for name, title, date, log in self.db.execute(ordered).fetchall():
             try:
                 session = decode_logged(log, title, dt.date.fromisoformat(date))
             except ValueError:
                 with self.db:
                     self._forget(name)
                 entry = self.update([self.folder / name])
-                found = self.db.execute(f"{query} AND name = ?", (name,)).fetchone()
+                found = self.db.execute(f"{query} AND files.name = ?", (name,)).fetchone()
                 if not entry or found is None:
                     continue  # gone, or broken now
                 _, title, date, log = found
