@@ -84,12 +84,16 @@ class AgendaTable(DataTable):
                 self.add_row(*cells, key=item.id)
 
     def show_running(self, session: Session, now: dt.datetime) -> None:
-        """Only the running item's time, for the ticking clock."""
+        """Only the running item's time, for the ticking clock: cells whose text changed."""
         for item in session.agenda:
             if item.status == "running" and item.id in self.rows:
                 time, over = self._time_cells(item, now, self._accent())
-                self.update_cell(item.id, "time", time)
-                self.update_cell(item.id, "over", over)
+                row = self.get_row(item.id)
+                columns = list(self.columns)
+                for key, cell_text in (("time", time), ("over", over)):
+                    shown = row[columns.index(key)]
+                    if not isinstance(shown, Text) or shown.plain != cell_text.plain:
+                        self.update_cell(item.id, key, cell_text)
 
     def _accent(self) -> str:
         return f"bold {self.app.current_theme.accent}"

@@ -73,6 +73,7 @@ Quit any time: a running item resumes from the wall clock.
     def __init__(self) -> None:
         super().__init__()
         self._last_remaining: dict[tuple[str, str], int] = {}
+        self._totals_shown = ""
         self._question: str | None = None
         self._asking = False
         self._active_id: str | None = None
@@ -135,7 +136,10 @@ Quit any time: a running item resumes from the wall clock.
             timer.show_empty()
         self.query_one(MeetingClockView).show(clock, sums)
         self.query_one(AgendaTable).show_running(session, now)
-        self.query_one("#agenda-totals", Static).update(self._totals_text(session, now))
+        totals_text = self._totals_text(session, now)
+        if totals_text != self._totals_shown:  # one line high: never a layout
+            self._totals_shown = totals_text
+            self.query_one("#agenda-totals", Static).update(totals_text, layout=False)
 
     def _totals_text(self, session: Session, now: dt.datetime) -> str:
         sums = totals(session, now)
@@ -160,8 +164,16 @@ Quit any time: a running item resumes from the wall clock.
             return
         now = self.app.clock.now()
         self._alerts(session, now)
-        if self in self.app.screen_stack:
+        if self.visible_now():
             self.show_time(session, now)
+
+    def visible_now(self) -> bool:
+        """On screen: the current screen, or under dialogs only (presenter mode hides it)."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) for screen in above)
 
     def _alerts(self, session: Session, now: dt.datetime) -> None:
         """A notice at one minute left and one bell at zero, each once per crossing."""
