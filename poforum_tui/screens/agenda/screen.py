@@ -10,14 +10,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets import Static
 
 from poforum_tui.domain import Session
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
 from poforum_tui.domain.errors import DomainError
-from poforum_tui.screens.agenda.agenda_table import AgendaTable
+from poforum_tui.screens.agenda.agenda_table import AgendaTable, RowDoesNotExist
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import clean
@@ -83,7 +82,7 @@ Quit any time: a running item resumes from the wall clock.
         with Horizontal(id="agenda-top"):
             yield ItemTimer(id="agenda-timer")
             yield MeetingClockView(id="agenda-clock")
-        yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        yield AgendaTable(id="agenda-table")
         yield Static(id="agenda-totals")
         yield from self.compose_footer()
 
@@ -230,7 +229,7 @@ Quit any time: a running item resumes from the wall clock.
 
     def focus_item(self, item_id: str) -> None:
         """Select an agenda item (e.g. a search hit) and give the list focus."""
-        table = self.query_one(DataTable)
+        table = self.query_one(AgendaTable)
         try:
             table.move_cursor(row=table.get_row_index(item_id))
         except RowDoesNotExist:  # the item is gone (edited since the search)
@@ -238,11 +237,7 @@ Quit any time: a running item resumes from the wall clock.
         table.focus()
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
+        return self.query_one(AgendaTable).selected_key
 
     def change(self, operation: Callable[[Session], Session], what: str) -> bool:
         return self.app.change(operation, what)
@@ -287,7 +282,7 @@ Quit any time: a running item resumes from the wall clock.
                 )
                 session = self.app.session
                 if session is not None and after is not None:
-                    table = self.query_one(DataTable)
+                    table = self.query_one(AgendaTable)
                     ids = [item.id for item in session.agenda]
                     table.move_cursor(row=min(ids.index(after) + 1, len(ids) - 1))
 
@@ -360,12 +355,11 @@ Quit any time: a running item resumes from the wall clock.
                 "\n".join([*lines, "ctrl+z undoes it."]), title="Rebalanced", timeout=12
             )
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_agenda_table_row_selected(self, event: AgendaTable.RowSelected) -> None:
         """Enter on a row runs that item now."""
         event.stop()
-        item_id = event.row_key.value
-        if item_id is not None:
-            self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), "Start")
+        item_id = event.key
+        self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), "Start")
 
     def _owners(self) -> list[str]:
         session = self.app.session
