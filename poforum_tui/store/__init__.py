@@ -14,7 +14,10 @@ from importlib import import_module
 from poforum_tui.store.errors import SessionFileError
 
 TYPE_CHECKING = False  # not `typing`'s: importing typing costs `poforum --version` ~5 ms
-ModuleType = type(sys)
+if TYPE_CHECKING:
+    from types import ModuleType
+else:
+    ModuleType = type(sys)  # types.ModuleType, without importing `types`
 
 _HOMES = {
     "load": "load",

@@ -156,9 +156,15 @@ def decode_logged(text: str, title: str, date: dt.date) -> LoggedSession:
     return LoggedSession(title, date, **lists)
 
 
-@cache
+_ADAPTERS: dict[type[BaseModel], TypeAdapter] = {}
+
+
 def _adapter(model: type[BaseModel]) -> TypeAdapter:
-    return TypeAdapter(list[model])  # type: ignore[valid-type]
+    """A (cached) validator and serializer of a list of `model`s."""
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return adapter
 
 
 @cache

@@ -8,7 +8,7 @@ from pathlib import Path
 try:  # tomli imports faster than tomllib, which imports typing (`poforum templates` is timed)
     import tomli as tomllib
 except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib
+    import tomllib  # type: ignore[no-redef]
 
 from poforum_tui.store.errors import SessionFileError
 
