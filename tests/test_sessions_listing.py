@@ -10,7 +10,7 @@ from poforum_tui.screens.sessions import screen as sessions_module
 from poforum_tui.screens.sessions.row_list import RowList
 from poforum_tui.store import load, save
 from poforum_tui.store.index import SessionIndex
-from tests.conftest import FORUM, KICKOFF, METASCRUM, make_app
+from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app
 from tests.test_sessions_screen import text_of
 
 
@@ -18,7 +18,7 @@ def copies(folder: Path, count: int) -> list[str]:
     """`count` more sessions, dated after the examples, so they list first."""
     names = []
     source = load(folder / FORUM)
-    for day in range(1, count + 1):
+    for day in range(2, count + 2):  # after the newest example (12-01)
         name = f"2026-12-{day:02d}-po-forum.toml"
         save(
             source.model_copy(
@@ -42,11 +42,12 @@ async def test_many_new_files_are_read_in_a_thread_newest_first(
         table = app.screen.query_one("#sessions-table", RowList)
         assert [Path(str(k)).name for k in table.keys] == [
             *reversed(added),
+            SYNC,
             METASCRUM,
             FORUM,
             KICKOFF,
         ]
-        assert "9 sessions" in text_of(app, "#sessions-status")
+        assert "10 sessions" in text_of(app, "#sessions-status")
 
 
 async def test_a_known_folder_lists_at_once_and_the_thread_corrects_it(
@@ -62,7 +63,7 @@ async def test_a_known_folder_lists_at_once_and_the_thread_corrects_it(
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#sessions-table", RowList)
-        assert [Path(str(k)).name for k in table.keys] == [FORUM, KICKOFF]
+        assert [Path(str(k)).name for k in table.keys] == [SYNC, FORUM, KICKOFF]
         assert "renamed" in str(table.get_row(str(path))[1])
 
 
@@ -73,9 +74,9 @@ async def test_home_end_and_page_keys_move_through_the_list(sessions_dir: Path) 
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#sessions-table", RowList)
-        assert app.focused is table and table.row_count == 23
+        assert app.focused is table and table.row_count == 24
         await pilot.press("end")
-        assert table.cursor_row == 22
+        assert table.cursor_row == 23
         assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")
         await pilot.press("home")
         assert table.cursor_row == 0
