@@ -227,7 +227,7 @@ def read_log(folder: Path | str) -> DecisionLog:
     from poforum_tui.store.index import SessionIndex
 
     with SessionIndex(folder) as index:
-        index.refresh()
+        index.bring_up_to_date()
         loaded: list[tuple[Path, Logged]] = list(index.logged_sessions())
         return DecisionLog(fold(loaded), index.broken(), fold_dependencies(loaded))
 

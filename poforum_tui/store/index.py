@@ -18,6 +18,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from poforum_tui.store.decision_log import LoggedSession, decode_logged, encode_logged, logged
@@ -34,7 +35,7 @@ from poforum_tui.store.search import Found, Hit, fold, hit, items_of, terms
 CACHE_DIR = ".poforum"
 """The sessions folder's hidden cache (shared with backups), git-ignored by its own file."""
 INDEX_NAME = "index.sqlite"
-FORMAT = "poforum-index-3"
+FORMAT = "poforum-index-4"
 """Bumped whenever what the index stores changes: an index of another format is rebuilt."""
 RACY_NS = 3_000_000_000
 """A file modified this close to its indexing may have changed again within the same mtime
@@ -72,6 +73,7 @@ CREATE VIRTUAL TABLE items_fts USING fts5(
 """
 
 
+@cache
 def has_fts5() -> bool:
     """Whether this Python's SQLite has FTS5 with the trigram tokenizer (SQLite >= 3.34)."""
     try:
@@ -224,12 +226,18 @@ class SessionIndex:
     ) -> list[Entry]:
         """Bring the index up to date with the folder; every entry, as `discover()` orders them.
         `on_batch` sees the entries read in each batch of `batch` files (newest first)."""
+        self.bring_up_to_date(batch=batch, on_batch=on_batch)
+        return self._entries()
+
+    def bring_up_to_date(
+        self, *, batch: int = 50, on_batch: Callable[[list[Entry]], None] | None = None
+    ) -> None:
+        """`refresh()` without listing the entries (for readers of the log or of search)."""
         pending = self.stale()
         for start in range(0, len(pending), batch):
             done = self.update(pending[start : start + batch])
             if on_batch is not None:
                 on_batch(done)
-        return self._entries()
 
     def _update(self, path: Path) -> Entry | None:
         try:
@@ -369,7 +377,15 @@ class SessionIndex:
         return found_logs
 
     def broken(self) -> list[SessionFileError]:
-        return [entry.error for entry in self._entries() if isinstance(entry, BrokenSession)]
+        """The located errors of the files that do not load, by name."""
+        rows = self.db.execute(
+            "SELECT name, error_line, error_col, error FROM files WHERE error IS NOT NULL "
+            "ORDER BY name"
+        )
+        return [
+            SessionFileError(self.folder / name, line, col, error)
+            for name, line, col, error in rows
+        ]
 
     def search(self, query: str, limit: int = 200, count_up_to: int = 1000) -> Found:
         """Items in which every word of `query` occurs (case and accents ignored): the first

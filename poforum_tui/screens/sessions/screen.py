@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -198,14 +199,23 @@ column of the problem.
             count = len(pending)
             if not count:
                 if index.dropped or not checked:
-                    self.app.call_from_thread(self.list_entries, index.cached())
+                    self._from_thread(self.list_entries, index.cached())
                 return
-            self.app.call_from_thread(self._reading, 0, count)
+            self._from_thread(self._reading, 0, count)
             for start in range(0, count, 50):
                 index.update(pending[start : start + 50])
                 entries = index.cached()
-                self.app.call_from_thread(self.list_entries, entries)
-                self.app.call_from_thread(self._reading, min(count, start + 50), count)
+                if not self._from_thread(self.list_entries, entries):
+                    return  # the app is closing: the index keeps what was read
+                self._from_thread(self._reading, min(count, start + 50), count)
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> bool:
+        """Run `callback` on the app's thread; False once the app has stopped."""
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            return False
+        return True
 
     def _reading(self, done: int, count: int) -> None:
         if not self.is_attached:
