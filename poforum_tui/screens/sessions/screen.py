@@ -147,6 +147,7 @@ column of the problem.
         self.entries: dict[str, Entry] = {}
         self.hits: list[Hit] = []
         self.found = Found([], 0, 0)
+        self._previewed: tuple[Entry | None, str] | None = None
         self.reload(highlight=self.app.path, first=True)
         self._just_mounted = True
 
@@ -157,6 +158,7 @@ column of the problem.
         elif self._just_mounted:  # on_mount has just listed the folder
             self._just_mounted = False
             return
+        self._previewed = None  # back from a session: its file may have changed
         self.reload(highlight=self.app.path)
 
     def on_unmount(self) -> None:
@@ -253,7 +255,13 @@ column of the problem.
         self.query_one("#sessions-status", Static).update(literal(text))
 
     def preview(self, entry: Entry | None) -> None:
+        """Preview `entry` (reading its file), unless it is the one already shown: a search
+        keystroke that keeps the same first session costs no read and no redraw."""
         message = "Nothing to preview." if self.entries else "No sessions yet: press n."
+        shown = (entry, message)
+        if shown == self._previewed:
+            return
+        self._previewed = shown
         self.query_one(SessionPreview).show(entry, message)
 
     def highlighted(self) -> Entry | None:
@@ -273,6 +281,7 @@ column of the problem.
         self._open(read_only=False)
 
     def action_reload(self) -> None:
+        self._previewed = None  # the highlighted file may have changed inside
         self.reload()
 
     # -- opening ---------------------------------------------------------------------------
