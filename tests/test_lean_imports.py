@@ -61,3 +61,16 @@ def test_pydantic_plugin_loader_is_skipped_unless_asked_for(own_loader: bool) ->
     )
     imported = "importlib.metadata" in done.stdout
     assert imported is own_loader, done.stdout
+
+
+def test_template_descriptions_read_without_a_parser_match_the_toml() -> None:
+    import tomllib
+
+    from poforum_tui.store.templates import FOLDER, description, list_templates
+
+    shown = {template.name: template.description for template in list_templates()}
+    for path in FOLDER.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        assert shown[path.stem] == tomllib.loads(text)["description"] != ""
+    escaped = 'schema = 1\ndescription = "Say \\"hi\\" \\u00e9"\n'
+    assert description(escaped) == 'Say "hi" é'  # not the plain form: parsed as TOML

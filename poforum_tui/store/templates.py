@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 from pathlib import Path
-
-try:  # tomli imports faster than tomllib, which imports typing (`poforum templates` is timed)
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib  # type: ignore[no-redef]
 
 from poforum_tui.store.errors import SessionFileError
 
@@ -18,7 +14,7 @@ if TYPE_CHECKING:
 
     from poforum_tui.domain.models import Session
 
-FOLDER = Path(__file__).resolve().parent.parent / "templates"
+FOLDER = Path(__file__).parent.parent / "templates"
 """The package's `templates/` folder (poforum installs as files, never from a zip)."""
 
 
@@ -34,13 +30,30 @@ def _files() -> dict[str, Path]:
     }
 
 
+_PLAIN_DESCRIPTION = re.compile(r'^description = "([^"\\]*)"$', re.M)
+"""The shipped templates' first line: a plain basic string, no escapes."""
+
+
+def description(text: str) -> str:
+    """A template's `description`: read from its plain first line (`poforum templates` then
+    starts without a TOML parser, issue 18), else parsed from the whole file."""
+    first = _PLAIN_DESCRIPTION.match(text)
+    if first is not None:
+        return first[1]
+    try:  # tomli imports faster than tomllib, which imports typing
+        import tomli as tomllib
+    except ImportError:  # pragma: no cover - tomli is a dependency
+        import tomllib  # type: ignore[no-redef]
+    value = tomllib.loads(text).get("description", "")
+    return value if isinstance(value, str) else ""
+
+
 def list_templates() -> list[Template]:
     """Every shipped template with its one-line description, by name."""
-    found = []
-    for name, entry in sorted(_files().items()):
-        data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        found.append(Template(name, data.get("description", "")))
-    return found
+    return [
+        Template(name, description(entry.read_text(encoding="utf-8")))
+        for name, entry in sorted(_files().items())
+    ]
 
 
 def template_names() -> list[str]:
