@@ -13,13 +13,9 @@ from textual.widgets import Header, Input, Static
 
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import HostedScreen
-from poforum_tui.screens.sessions.new_session_form import NextSessionForm, NextSessionRequest
 from poforum_tui.screens.sessions.row_list import Cells, RowList
 from poforum_tui.screens.sessions.session_preview import KIND_NAMES, SessionPreview
 from poforum_tui.store import BrokenSession, SessionFileError, SessionSummary
-from poforum_tui.store.carryover import new_from_template, session_after
-from poforum_tui.store.create import create_session_file
-from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.index import SessionIndex
 from poforum_tui.store.search import Found, Hit
 from poforum_tui.widgets.file_status import FileStatus
@@ -27,12 +23,16 @@ from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
 from poforum_tui.widgets.words import plural
 
+TYPE_CHECKING = False  # the new-session form, carry-over and exports load when used
+if TYPE_CHECKING:
+    from poforum_tui.screens.sessions.new_session_form import NextSessionRequest
+
 Entry = SessionSummary | BrokenSession
 MAX_SHOWN_HITS = 200
 """Nobody reads more hits than this: the status says how many there are."""
 COUNTED_HITS = 1000
 """Matches counted beyond the shown ones ("over 1,000 matches")."""
-FIRST_PAGE = 40
+FIRST_PAGE = 400
 """Entries listed from the index before the first frame; the rest follow from a thread."""
 READ_AT_ONCE = 30
 """Changed files read before the first frame; more are read in a thread, newest first,
@@ -380,12 +380,17 @@ column of the problem.
     def action_new(self) -> None:
         entry = self.highlighted()
         previous = entry if isinstance(entry, SessionSummary) else None
+        from poforum_tui.screens.sessions.new_session_form import NextSessionForm
+
         form = NextSessionForm(self.app.folder, self.app.clock.now().date(), previous)
         self.app.push_screen(form, self._create)
 
     def _create(self, request: NextSessionRequest | None) -> None:
         if request is None:
             return
+        from poforum_tui.store.carryover import new_from_template, session_after
+        from poforum_tui.store.create import create_session_file
+
         try:
             if request.carry_from is not None:
                 session = session_after(
@@ -409,6 +414,8 @@ column of the problem.
         entry = self.highlighted()
         if not isinstance(entry, SessionSummary) or entry.session is None:
             return
+        from poforum_tui.store.export import FORMAT_LABELS
+
         for fmt, label in FORMAT_LABELS.items():
             yield SystemCommand(
                 f"Export highlighted {label}",
@@ -418,6 +425,8 @@ column of the problem.
 
     def _export(self, entry: SessionSummary, fmt: str) -> None:
         assert entry.session is not None
+        from poforum_tui.store.export import write_export
+
         try:
             target = write_export(entry.session, entry.path, fmt)
         except OSError as error:
