@@ -7,7 +7,6 @@ for `export`, so every command starts without paying for the others.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import sys
@@ -22,6 +21,10 @@ from poforum_tui.store.terminal_text import say, write_data
 if TYPE_CHECKING:
     from poforum_tui.app import PoforumApp
 
+TYPE_CHECKING = False  # `--version` and `templates` import no more than they need (issue 18)
+if TYPE_CHECKING:
+    import datetime as dt
+
 PROG = "poforum"
 
 
@@ -31,6 +34,8 @@ def default_dir() -> Path:
 
 
 def iso_date(text: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -34,7 +34,7 @@ def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path
 def sessions_dir(tmp_path: Path) -> Path:
     """A writable copy of the example sessions."""
     folder = tmp_path / "sessions"
-    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".poforum"))
     return folder
 
 

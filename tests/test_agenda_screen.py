@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Digits
+from textual.widgets import Digits
 
 from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import FakeClock
 from poforum_tui.domain import agenda as ops
+from poforum_tui.screens.agenda.agenda_table import AgendaTable
 from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen
 from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.store import load
@@ -93,7 +94,7 @@ async def test_overrun_counts_up_in_error_colour_with_one_bell(sessions_dir: Pat
             screen.show_session(app.session)
         assert rings == [1] and sum("Time is up" in m for m in messages(app)) == 1
         assert digits(app) == "+02:16"
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(AgendaTable)
         assert str(table.get_cell("follow-ups", "over")) == "+02:16 over"
         assert str(table.get_cell("follow-ups", "time")) == "17:16 / 15:00"
 

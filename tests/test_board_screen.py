@@ -352,3 +352,31 @@ async def test_quick_capture_has_no_notes_field(sessions_dir: Path) -> None:
         await pilot.press("2", "a")
         assert isinstance(app.screen, TopicForm)
         assert not app.screen.query("#field-notes")
+
+
+async def test_the_add_form_is_built_once_and_opens_clean_for_the_next_column(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a", *"First", "tab", *"Maya", "enter")
+        first_form = app.screen
+        await pilot.press("space", "enter")  # refused: an empty title, the error shown
+        assert first_form.query_one("#error-title").has_class("-shown")
+        await pilot.press("escape", "right", "a")
+        assert app.screen is first_form  # shown again, not built again
+        assert [first_form.value(name) for name in ("title", "author", "category")] == [
+            "",
+            "",
+            "",
+        ]
+        assert not first_form.query_one("#error-title").has_class("-shown")
+        second_column = app.screen_stack[-2].focused_column()
+        assert second_column.title in str(first_form.query_one("#form-title").render())
+        await pilot.press(*"Second", "enter", "escape")
+        added = app.session.board.topics[-2:]
+        assert [(t.title, t.column) for t in added] == [
+            ("First", "collected"),
+            ("Second", second_column.id),
+        ]
+        assert added[0].author == "Maya" and added[1].author is None

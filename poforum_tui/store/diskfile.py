@@ -28,7 +28,7 @@ from poforum_tui.store.atomic import (
     write_temp,
 )
 from poforum_tui.store.errors import SessionFileError
-from poforum_tui.store.limits import MAX_BYTES, read_limited
+from poforum_tui.store.limits import MAX_BYTES, check_payload, read_limited
 from poforum_tui.store.save import backup_path
 
 Stamp = tuple[int, int, int]
@@ -146,6 +146,7 @@ class DiskFile:
         Raises FileChanged (nothing overwritten) when the file is not what poforum last knew,
         PermissionError when `write_refusal` forbids writing, OSError when the disk fails.
         """
+        check_payload(self.path, payload)  # never write what poforum would not open again
         real = self.real
         refusal = write_refusal(real)
         if refusal is not None:

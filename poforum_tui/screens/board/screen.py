@@ -119,6 +119,7 @@ The forum's backlog of dilemmas, in columns.
         self.last_voter: str | None = None
         self._was_empty = False
         self._wanted: str | None = None
+        self._add_form: TopicForm | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
@@ -280,13 +281,22 @@ The forum's backlog of dilemmas, in columns.
             return True
 
         session = self.session
-        form = TopicForm(
-            f"Add topics to {column.title}",
-            authors=[p.name for p in session.participants],
-            categories=ops.categories(session.board),
-            on_add=add,
-        )
+        title = f"Add topics to {column.title}"
+        authors = [p.name for p in session.participants]
+        categories = ops.categories(session.board)
+        form = self._add_form
+        if form is None:  # built once, then shown again: a dialog costs a frame to open
+            form = self._add_form = TopicForm(
+                title, authors=authors, categories=categories, on_add=add
+            )
+            self.app.install_screen(form, name=f"board-add-topic-{id(self)}")
+        else:
+            form.start_capture(title, authors=authors, categories=categories, on_add=add)
         self.app.push_screen(form, lambda _: self._focus(column_id))
+
+    def on_unmount(self) -> None:
+        if self._add_form is not None:
+            self.app.uninstall_screen(self._add_form)
 
     def action_edit(self) -> None:
         topic = self.current_topic()
