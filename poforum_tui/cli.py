@@ -12,13 +12,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from poforum_tui import __version__
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.terminal_text import say, write_data
 
-if TYPE_CHECKING:  # only for the type checker: `--version` imports no more than it needs
+TYPE_CHECKING = False  # `--version` and `templates` import no more than they need (issue 18)
+if TYPE_CHECKING:
     import datetime as dt
 
     from poforum_tui.app import PoforumApp

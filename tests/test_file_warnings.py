@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
+from poforum_tui.screens.sessions.row_list import RowList
 from poforum_tui.store import load, save
 from tests.conftest import FORUM, make_app, notices
 
@@ -26,8 +27,8 @@ def preview_text(app) -> str:
 
 async def highlight(app, pilot, path: Path) -> None:
     """Move the Sessions list's cursor to `path` (the preview follows it)."""
-    table = app.screen.query_one("#sessions-table", DataTable)
-    table.move_cursor(row=table.get_row_index(str(path)))
+    table = app.screen.query_one("#sessions-table", RowList)
+    table.move_cursor(row=table.keys.index(str(path)))
     await pilot.pause()
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TextIO
+
+TYPE_CHECKING = False  # the CLI's light commands import no typing (issue 18)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 # C0 controls but tab and newline, a carriage return not before a newline (it would overwrite
 # the line), DEL, C1 controls, and the bidi embeddings, overrides, isolates and marks.

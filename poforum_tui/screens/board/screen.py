@@ -6,10 +6,11 @@ layout and no focus change, so a board of 1,000 topics answers a key as fast as 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 from textual import events
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -296,7 +297,9 @@ The forum's backlog of dilemmas, in columns.
 
     def on_unmount(self) -> None:
         if self._add_form is not None:
-            self.app.uninstall_screen(self._add_form)
+            # Still open when the app quits (a form over the board): nothing to uninstall then.
+            with contextlib.suppress(ScreenStackError):
+                self.app.uninstall_screen(self._add_form)
 
     def action_edit(self) -> None:
         topic = self.current_topic()
