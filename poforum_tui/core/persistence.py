@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from poforum_tui.core import questions
 from poforum_tui.core.file_banner import file_banner
 from poforum_tui.core.timers import Repeating
+from poforum_tui.core.write_access import WriteAccess, take_write_access
 from poforum_tui.domain import Session
 from poforum_tui.store import SessionFileError, dumps, parse
 from poforum_tui.store.diskfile import (
@@ -26,7 +27,6 @@ from poforum_tui.store.diskfile import (
     FileChanged,
     Stamp,
     stamp,
-    write_refusal,
 )
 from poforum_tui.store.file_text import file_bytes
 from poforum_tui.store.limits import read_limited
@@ -92,19 +92,8 @@ class Persistence:
         """
         if self.path is not None and path.resolve() == self.path.resolve():
             self.close()  # reopening the same file: let go of its lock first
-        lock, holder, reason = None, None, None
-        refusal = None if read_only else write_refusal(path)
-        if refusal is not None:
-            reason = f"{refusal}, so it is open read-only"
-        elif not read_only:
-            lock = SessionLock(path)
-            try:
-                holder = lock.acquire()
-            except OSError as error:
-                reason = f"cannot lock it ({error.strerror or error}), so it is open read-only"
-                lock = None
-            if holder is not None:
-                lock = None
+        access = WriteAccess() if read_only else take_write_access(path)
+        lock, holder, reason = access.lock, access.holder, access.reason
         try:
             raw = read_limited(path)
             session = parse(raw, path)
@@ -144,22 +133,12 @@ class Persistence:
         """Try to become the writer of a file opened read-only; True when this worked."""
         if self.path is None or self._lock is not None:
             return self._lock is not None
-        refusal = write_refusal(self.path)
-        if refusal is not None:
-            self.holder, self.read_only_reason = None, f"{refusal}, so it is open read-only"
+        access = take_write_access(self.path)
+        self.holder, self.read_only_reason = access.holder, access.reason
+        if access.lock is None:
             self._show_status()
             return False
-        lock = SessionLock(self.path)
-        try:
-            holder = lock.acquire()
-        except OSError as error:
-            self.core.notice(f"Cannot lock: {error.strerror or error}", severity="error")
-            return False
-        if holder is not None:
-            self.holder, self.read_only_reason = holder, None
-            self._show_status()
-            return False
-        self._lock, self.holder, self.read_only_reason = lock, None, None
+        self._lock = access.lock
         self._seen = LOOK_AGAIN
         self.poll()  # catch up with the last save of the previous writer
         self._show_status()
