@@ -54,3 +54,12 @@ async def test_keys_typed_after_a_closing_forms_enter_reach_the_next_screen(
             await pilot.pause()
         assert app.session.title == "New title"
         assert app.current_mode == "decisions"
+
+
+async def test_quitting_with_the_add_topic_form_open_exits_cleanly(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, TopicForm)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0  # no error on the way out (it made the exit status 1)
