@@ -7,12 +7,10 @@ rescue copies go to the sessions folder's hidden `.poforum/`.
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
 from pathlib import Path
 
 from poforum_tui.domain.models import Session
+from poforum_tui.store.atomic import write_atomic
 from poforum_tui.store.errors import UnsafeWriteError
 from poforum_tui.store.layout import layout
 from poforum_tui.store.limits import check_payload
@@ -49,46 +47,6 @@ def hidden_folder(folder: Path) -> Path:
 def backup_path(path: Path) -> Path:
     """`.poforum/<name>.toml.bak` beside the session: the version before the last save."""
     return hidden_folder(path.parent) / (path.name + ".bak")
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """`payload` becomes the content of `path` entirely or not at all."""
-    mode = _mode_for(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions `path` has, else what a new file gets (0o666 less the umask)."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 __all__ = ["UnsafeWriteError", "backup_path", "dumps", "hidden_folder", "save", "write_atomic"]
