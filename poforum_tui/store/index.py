@@ -33,7 +33,7 @@ from poforum_tui.store.limits import read_limited
 from poforum_tui.store.search import Found, Hit, fold, hit, items_of, terms
 
 CACHE_DIR = ".poforum"
-"""The sessions folder's hidden cache (shared with backups), git-ignored by its own file."""
+"""The sessions folder's hidden folder (store.save.HIDDEN_FOLDER), git-ignored by its own file."""
 INDEX_NAME = "index.sqlite"
 FORMAT = "poforum-index-4"
 """Bumped whenever what the index stores changes: an index of another format is rebuilt."""
@@ -89,13 +89,11 @@ def index_path(folder: Path | str) -> Path:
 
 
 def ensure_cache_dir(folder: Path | str) -> Path:
-    """`<folder>/.poforum/` with a `.gitignore` of `*`, so git never lists what is in it."""
-    cache = Path(folder) / CACHE_DIR
-    cache.mkdir(exist_ok=True)
-    ignore = cache / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
-    return cache
+    """`<folder>/.poforum/`, shared with backups and rescue copies (store.save.hidden_folder:
+    its `.gitignore` keeps all of it out of git)."""
+    from poforum_tui.store.save import hidden_folder
+
+    return hidden_folder(Path(folder))
 
 
 class SessionIndex:
