@@ -62,3 +62,8 @@ def tmux(tmp_path: Path):
         yield server
     finally:
         server.kill()
+
+
+def notices(app) -> list[str]:
+    """The texts of the toasts the app has shown (title and message), newest last."""
+    return [f"{n.title}: {n.message}" if n.title else n.message for n in app._notifications]

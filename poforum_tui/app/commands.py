@@ -15,6 +15,7 @@ from textual.screen import Screen
 from poforum_tui.domain import DomainError, session_info
 from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store import SessionFileError
+from poforum_tui.widgets.literal import quoted
 
 SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
 
@@ -132,7 +133,8 @@ class PaletteCommands(PoforumHost):
 
         def renamed(title: str | None) -> None:
             if title is not None:
-                self.change(lambda s: session_info.rename(s, title), "Rename")
+                what = f"rename the session to {quoted(title)}"
+                self.change(lambda s: session_info.rename(s, title), what)
 
         if self.session is not None:
             self.push_screen(RenameForm(self.session.title), renamed)
@@ -192,7 +194,7 @@ class PaletteCommands(PoforumHost):
             if draft is not None:
                 self.change(
                     lambda s: decision_ops.add_decision(s, draft.kind, draft.text, **draft.fields),
-                    f"Record {draft.kind}",
+                    f"record {draft.kind} {quoted(draft.text)}",
                 )
 
         self.push_screen(DecisionForm(self.session, topic=topic_id), recorded)

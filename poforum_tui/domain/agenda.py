@@ -115,6 +115,11 @@ def current_item(session: Session) -> AgendaItem | None:
     return None
 
 
+def active_item(session: Session) -> AgendaItem | None:
+    """The item whose clock runs or is paused (None between items or before the start)."""
+    return next((item for item in session.agenda if item.status in ACTIVE), None)
+
+
 def _stopped(item: AgendaItem, now: dt.datetime, status: str) -> AgendaItem:
     return item.model_copy(
         update={"status": status, "spent_seconds": elapsed_seconds(item, now), "started_at": None}

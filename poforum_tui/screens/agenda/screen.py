@@ -20,7 +20,7 @@ from poforum_tui.domain.errors import DomainError
 from poforum_tui.screens.agenda.agenda_table import AgendaTable
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.widgets.item_timer import ItemTimer
-from poforum_tui.widgets.literal import clean
+from poforum_tui.widgets.literal import clean, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 from poforum_tui.widgets.timefmt import mmss
 
@@ -192,9 +192,15 @@ Quit any time: a running item resumes from the wall clock.
             if keep is None or current is None or current.id != item_id:
                 return
             if keep:
-                self.change(lambda s: ops.keep_discussing(s, item_id), "Keep discussing")
+                self.change(
+                    lambda s: ops.keep_discussing(s, item_id),
+                    f"keep discussing {quoted(current.title)}",
+                )
             else:
-                self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Move on")
+                self.change(
+                    lambda s: ops.next_item(s, self.app.clock.now()),
+                    f"next item (after {quoted(current.title)})",
+                )
 
         self._asking = True
         from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen  # forms load on use
@@ -241,10 +247,11 @@ Quit any time: a running item resumes from the wall clock.
         return True if ops.current_item(session) is not None else None
 
     def action_toggle(self) -> None:
-        self.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+        self.change(lambda s: ops.toggle(s, self.app.clock.now()), toggle_what(self.app.session))
 
     def action_next(self) -> None:
-        if self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next"):
+        what = next_what(self.app.session)
+        if self.change(lambda s: ops.next_item(s, self.app.clock.now()), what):
             session = self.app.session
             if session is not None and ops.current_item(session) is None:
                 self.app.notify("Agenda finished: planned vs actual is on the screen.")
@@ -252,7 +259,10 @@ Quit any time: a running item resumes from the wall clock.
     def action_adjust(self, delta: int) -> None:
         current = ops.current_item(self.app.session) if self.app.session else None
         if current is not None:
-            self.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")
+            self.change(
+                lambda s: ops.adjust_timebox(s, current.id, delta),
+                f"{delta:+d} min for {quoted(current.title)}",
+            )
 
     def action_add(self) -> None:
         def added(request: AgendaItemRequest | None) -> None:
@@ -262,7 +272,7 @@ Quit any time: a running item resumes from the wall clock.
                     lambda s: ops.add_item(
                         s, request.title, request.minutes, **_optional(request), after=after
                     ),
-                    "Add item",
+                    f"add agenda item {quoted(request.title)}",
                 )
                 session = self.app.session
                 if session is not None and after is not None:
@@ -281,7 +291,10 @@ Quit any time: a running item resumes from the wall clock.
 
         def edited(request: AgendaItemRequest | None) -> None:
             if request is not None:
-                self.change(lambda s: ops.edit_item(s, item_id, **request.fields()), "Edit item")
+                self.change(
+                    lambda s: ops.edit_item(s, item_id, **request.fields()),
+                    f"edit agenda item {quoted(session.item(item_id).title)}",
+                )
 
         from poforum_tui.screens.agenda.item_form import AgendaItemForm
 
@@ -294,10 +307,10 @@ Quit any time: a running item resumes from the wall clock.
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.change(lambda s: ops.delete_item(s, item_id), "Delete item")
+                self.change(lambda s: ops.delete_item(s, item_id), f"delete agenda item {title}")
 
-        title = clean(session.item(item_id).title)
-        question = f"Delete the agenda item {title!r}?\n(ctrl+z brings it back.)"
+        title = quoted(session.item(item_id).title)
+        question = f"Delete the agenda item {title}?\n(ctrl+z brings it back.)"
         from poforum_tui.dialogs.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), confirmed)
@@ -305,17 +318,22 @@ Quit any time: a running item resumes from the wall clock.
     def action_move(self, delta: int) -> None:
         item_id = self.selected_id()
         if item_id is not None:  # the redraw keeps the cursor on the moved item
-            self.change(lambda s: ops.move_item(s, item_id, delta), "Move")
+            title = quoted(self.session.item(item_id).title)
+            direction = "up" if delta < 0 else "down"
+            self.change(lambda s: ops.move_item(s, item_id, delta), f"move {title} {direction}")
 
     def action_skip(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            self.change(lambda s: ops.skip_item(s, item_id, self.app.clock.now()), "Skip")
+            item = self.session.item(item_id)
+            what = f"{'un-skip' if item.status == 'skipped' else 'skip'} {quoted(item.title)}"
+            self.change(lambda s: ops.skip_item(s, item_id, self.app.clock.now()), what)
 
     def action_reset(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            self.change(lambda s: ops.reset_item(s, item_id), "Reset")
+            what = f"reset the time of {quoted(self.session.item(item_id).title)}"
+            self.change(lambda s: ops.reset_item(s, item_id), what)
 
     def action_rebalance(self) -> None:
         session = self.app.session
@@ -330,7 +348,7 @@ Quit any time: a running item resumes from the wall clock.
         if not plan:
             self.app.notify("The pending items already fit the planned end.", title="Rebalance")
             return
-        if self.change(lambda s: rebalance(s, now), "Rebalance"):
+        if self.change(lambda s: rebalance(s, now), "rebalance the pending items"):
             lines = [
                 f"{clean(session.item(item_id).title)}: {old} → {new} min"
                 for item_id, (old, new) in plan.items()
@@ -344,7 +362,8 @@ Quit any time: a running item resumes from the wall clock.
         event.stop()
         item_id = event.row_key.value
         if item_id is not None:
-            self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), "Start")
+            what = f"start {quoted(self.session.item(item_id).title)}"
+            self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), what)
 
     def _owners(self) -> list[str]:
         session = self.app.session
@@ -367,6 +386,21 @@ Quit any time: a running item resumes from the wall clock.
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+
+def toggle_what(session: Session | None) -> str:
+    """The undo step's name for space: "start 'X'", "pause 'X'" or "resume 'X'"."""
+    current = ops.current_item(session) if session is not None else None
+    if current is None:
+        return "start / pause"
+    verb = {"running": "pause", "paused": "resume"}.get(current.status, "start")
+    return f"{verb} {quoted(current.title)}"
+
+
+def next_what(session: Session | None) -> str:
+    """The undo step's name for n: "next item (after 'X')"."""
+    current = ops.current_item(session) if session is not None else None
+    return f"next item (after {quoted(current.title)})" if current is not None else "next item"
 
 
 def _optional(request: AgendaItemRequest) -> dict[str, str]:

@@ -6,6 +6,7 @@ from poforum_tui.domain import Session
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.base import BoardBase
 from poforum_tui.screens.board.handoff_forms import TimeboxForm
+from poforum_tui.widgets.literal import quoted
 
 
 class HandOffActions(BoardBase):
@@ -30,7 +31,7 @@ class HandOffActions(BoardBase):
                     session = ops.set_agenda_timebox(session, timebox)
                 return ops.send_to_agenda(session, topic.id, timebox)
 
-            if self._change(operation, "To agenda"):
+            if self._change(operation, f"put {quoted(topic.title)} on the agenda"):
                 item = self.session.agenda[-1]
                 timebox = f"{item.minutes} min" + (f", {item.pattern}" if item.pattern else "")
                 self.notify(f"On the agenda: {item.title} ({timebox})", timeout=3)

@@ -23,7 +23,7 @@ from poforum_tui.screens.board.handoff_actions import HandOffActions
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
 from poforum_tui.screens.board.voter_panel import VoterPanel
 from poforum_tui.screens.board.voting_actions import VotingActions
-from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.literal import clean, literal, quoted
 from poforum_tui.widgets.words import plural
 
 TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
@@ -233,7 +233,10 @@ The forum's backlog of dilemmas, in columns.
         column_id = column.id
 
         def add(request: TopicRequest) -> bool:
-            if not self._change(lambda s: ops.add_topic(s, column_id, **request.fields()), "Add"):
+            if not self._change(
+                lambda s: ops.add_topic(s, column_id, **request.fields()),
+                f"add topic {quoted(request.title)}",
+            ):
                 return False
             self.view.select(column_id, self.session.board.topics[-1].id)
             return True
@@ -256,7 +259,10 @@ The forum's backlog of dilemmas, in columns.
         def edited(request: TopicRequest | None) -> None:
             unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}
             if request is not None and request.fields() != unchanged:
-                self._change(lambda s: ops.edit_topic(s, topic.id, **request.fields()), "Edit")
+                self._change(
+                    lambda s: ops.edit_topic(s, topic.id, **request.fields()),
+                    f"edit topic {quoted(topic.title)}",
+                )
 
         form = TopicForm(
             "Edit topic",
@@ -276,7 +282,9 @@ The forum's backlog of dilemmas, in columns.
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._change(lambda s: ops.delete_topic(s, topic.id), "Delete")
+                self._change(
+                    lambda s: ops.delete_topic(s, topic.id), f"delete topic {quoted(topic.title)}"
+                )
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
@@ -288,24 +296,33 @@ The forum's backlog of dilemmas, in columns.
         target = ids.index(column.id) + delta
         if not 0 <= target < len(ids):
             return
-        if self._change(lambda s: ops.move_topic(s, topic.id, delta), "Move"):
+        to = next(c.title for c in self.session.board.columns if c.id == ids[target])
+        what = f"move topic {quoted(topic.title)} to {quoted(to)}"
+        if self._change(lambda s: ops.move_topic(s, topic.id, delta), what):
             self._focus(ids[target], topic.id)
 
     def action_reorder(self, delta: int) -> None:
         topic = self.current_topic()
         if topic is not None:
-            self._change(lambda s: ops.reorder_topic(s, topic.id, delta), "Reorder")
+            direction = "up" if delta < 0 else "down"
+            self._change(
+                lambda s: ops.reorder_topic(s, topic.id, delta),
+                f"move topic {quoted(topic.title)} {direction}",
+            )
 
     def action_sort(self) -> None:
         if self.session.board.votes_hidden:
             self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
             return
         column = self.focused_column()
-        if column is not None and self._change(lambda s: ops.sort_column(s, column.id), "Sort"):
+        if column is not None and self._change(
+            lambda s: ops.sort_column(s, column.id), f"sort column {quoted(column.title)}"
+        ):
             self.view.action_jump(False)
 
     def action_toggle_hidden(self) -> None:
-        self._change(ops.toggle_hidden, "Hide / reveal")
+        what = "reveal tallies" if self.session.board.votes_hidden else "hide tallies"
+        self._change(ops.toggle_hidden, what)
 
     # -- filter ---------------------------------------------------------------------------
 

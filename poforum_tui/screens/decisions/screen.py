@@ -21,7 +21,7 @@ from poforum_tui.screens.decisions.decision_form import DecisionDraft, DecisionF
 from poforum_tui.screens.decisions.outcome_form import OutcomeChoice, OutcomeScreen
 from poforum_tui.store import SessionFileError, load
 from poforum_tui.widgets.fitted_table import FittedTable
-from poforum_tui.widgets.literal import cell, literal
+from poforum_tui.widgets.literal import cell, literal, quoted
 
 STATUS_MARKS = {"open": "○ open", "done": "✓ done", "dropped": "✗ dropped"}
 OUTCOME_MARKS = {"done": "✓ done", "keep": "↻ keep", "drop": "✗ drop", "escalate": "⇡ "}
@@ -326,7 +326,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
                     lambda s: ops.edit_decision(
                         s, decision.id, kind=draft.kind, text=draft.text, **draft.fields
                     ),
-                    "Edit",
+                    f"edit {decision.kind} {quoted(decision.text)}",
                 )
 
         self.app.push_screen(DecisionForm(session, decision), edited)
@@ -338,7 +338,10 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.change(lambda s: ops.delete_decision(s, decision.id), "Delete")
+                self.app.change(
+                    lambda s: ops.delete_decision(s, decision.id),
+                    f"delete {decision.kind} {quoted(decision.text)}",
+                )
 
         self.app.push_screen(
             ConfirmScreen(f"Delete this {decision.kind}?\n{decision.text}"), answered
@@ -347,7 +350,10 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
     def action_cycle(self) -> None:
         decision = self.selected()
         if decision is not None:
-            self.app.change(lambda s: ops.cycle_status(s, decision.id), "Status")
+            self.app.change(
+                lambda s: ops.cycle_status(s, decision.id),
+                f"status of {decision.kind} {quoted(decision.text)}",
+            )
 
     def action_outcome(self) -> None:
         decision = self.selected()
@@ -359,7 +365,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
                 return
             changed = self.app.change(
                 lambda s: ops.set_outcome(s, decision.id, choice.outcome, choice.escalate_to),
-                "Outcome",
+                f"outcome '{choice.outcome}' of {quoted(decision.text)}",
             )
             table = self.query_one("#followups", DataTable)
             if changed and self.focused is table:

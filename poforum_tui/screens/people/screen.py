@@ -20,7 +20,7 @@ from poforum_tui.screens.people.people_forms import (
     ParticipantForm,
 )
 from poforum_tui.widgets.footer import KeyFooter
-from poforum_tui.widgets.literal import cell, literal
+from poforum_tui.widgets.literal import cell, literal, quoted
 
 
 class AgreementView(HostedModal[None]):
@@ -155,7 +155,10 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
             self.app.push_screen(
                 AgreementForm(),
                 lambda line: (
-                    line and self.app.change(lambda s: ops.add_agreement(s, line), "Agreement")
+                    line
+                    and self.app.change(
+                        lambda s: ops.add_agreement(s, line), f"add agreement line {quoted(line)}"
+                    )
                 ),
             )
 
@@ -165,7 +168,7 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
                 lambda s: ops.add_participant(
                     s, fields.name, role=fields.role, domain=fields.domain, present=fields.present
                 ),
-                "Participant",
+                f"add participant {quoted(fields.name)}",
             )
 
     def action_edit(self) -> None:
@@ -190,7 +193,7 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
                             domain=fields.domain,
                             present=fields.present,
                         ),
-                        "Participant",
+                        f"edit participant {quoted(name)}",
                     )
 
             self.app.push_screen(ParticipantForm(participant, taken), edited)
@@ -201,7 +204,10 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
                 AgreementForm(session.working_agreement[index]),
                 lambda line: (
                     line
-                    and self.app.change(lambda s: ops.edit_agreement(s, index, line), "Agreement")
+                    and self.app.change(
+                        lambda s: ops.edit_agreement(s, index, line),
+                        f"edit agreement line {index + 1}",
+                    )
                 ),
             )
 
@@ -209,21 +215,29 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
         if self._on_people:
             name = self._participant()
             if name is not None:
-                self.app.change(lambda s: ops.remove_participant(s, name), "Participant")
+                self.app.change(
+                    lambda s: ops.remove_participant(s, name), f"remove participant {quoted(name)}"
+                )
                 self.notify(f"Removed {name} (ctrl+z brings them back)")
         else:
             index = self._line()
             if index is not None:
-                self.app.change(lambda s: ops.remove_agreement(s, index), "Agreement")
+                self.app.change(
+                    lambda s: ops.remove_agreement(s, index),
+                    f"remove agreement line {index + 1}",
+                )
 
     def action_toggle_present(self) -> None:
         name = self._participant() if self._on_people else None
         if name is not None:
-            self.app.change(lambda s: ops.toggle_present(s, name), "Participant")
+            self.app.change(
+                lambda s: ops.toggle_present(s, name), f"mark {quoted(name)} here / away"
+            )
 
     def action_move(self, delta: int) -> None:
         index = self._line()
         if not self._on_people and index is not None:
             table = self.query_one("#agreement-table", DataTable)
-            if self.app.change(lambda s: ops.move_agreement(s, index, delta), "Agreement"):
+            what = f"move agreement line {index + 1} {'up' if delta < 0 else 'down'}"
+            if self.app.change(lambda s: ops.move_agreement(s, index, delta), what):
                 table.move_cursor(row=max(0, index + delta))

@@ -17,10 +17,11 @@ from textual.widgets import Static
 from poforum_tui.domain import Session, Topic
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, totals
+from poforum_tui.screens.agenda.screen import next_what, toggle_what
 from poforum_tui.screens.host import HostedScreen
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.item_timer import ItemTimer
-from poforum_tui.widgets.literal import literal
+from poforum_tui.widgets.literal import literal, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 
 TOP_TOPICS = 5
@@ -134,13 +135,20 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
         self.query_one("#presenter-agreement").toggle_class("-shown")
 
     def action_toggle(self) -> None:
-        self.app.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+        self.app.change(
+            lambda s: ops.toggle(s, self.app.clock.now()), toggle_what(self.app.session)
+        )
 
     def action_next(self) -> None:
-        self.app.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next")
+        self.app.change(
+            lambda s: ops.next_item(s, self.app.clock.now()), next_what(self.app.session)
+        )
 
     def action_adjust(self, delta: int) -> None:
         session = self.app.session
         current = ops.current_item(session) if session else None
         if current is not None:
-            self.app.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")
+            self.app.change(
+                lambda s: ops.adjust_timebox(s, current.id, delta),
+                f"{delta:+d} min for {quoted(current.title)}",
+            )
