@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from poforum_tui.widgets.literal import literal
+from poforum_tui.widgets.running_clock import RunningClock
 
 T = TypeVar("T")
 
@@ -29,6 +30,12 @@ class FormScreen(ModalScreen[T]):
     DEFAULT_CSS = """
     FormScreen {
         align: center middle;
+        layers: form clock;
+    }
+    FormScreen > RunningClock {
+        layer: clock;
+        dock: right;
+        background: $panel;
     }
     FormScreen > #form {
         width: 72;
@@ -87,6 +94,7 @@ class FormScreen(ModalScreen[T]):
     submit_label = "Save"
 
     def compose(self) -> ComposeResult:
+        yield RunningClock()  # over the header's own, which the dimmed screen behind shows
         with Vertical(id="form"):
             yield Static(literal(self.form_title), id="form-title")
             with VerticalScroll(id="form-fields"):

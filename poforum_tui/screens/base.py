@@ -9,6 +9,7 @@ from poforum_tui.domain import Session
 from poforum_tui.screens.host import HostedScreen
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
+from poforum_tui.widgets.running_clock import SessionHeader
 
 
 class SessionScreen(HostedScreen):
@@ -24,8 +25,11 @@ class SessionScreen(HostedScreen):
             raise RuntimeError("a session screen is shown only while a session is open")
         return session
 
+    RUNNING_CLOCK = True
+    """The header shows the running item's clock (the Agenda, with its big timer, does not)."""
+
     def compose_chrome(self) -> ComposeResult:
-        yield Header()
+        yield SessionHeader() if self.RUNNING_CLOCK else Header()
         yield FileStatus()
 
     def compose_footer(self) -> ComposeResult:

@@ -37,6 +37,7 @@ class AgendaScreen(SessionScreen):
 
     EDITING_ACTIONS = frozenset(CHANGES)
     """Dimmed and refused (with a notice) while the session is open read-only."""
+    RUNNING_CLOCK = False  # the big timer shows it
 
     CSS_PATH = "agenda.tcss"
     BINDINGS = [

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import HostedScreen
@@ -22,6 +22,7 @@ from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.running_clock import SessionHeader
 from poforum_tui.widgets.words import plural
 
 Entry = SessionSummary | BrokenSession
@@ -96,7 +97,7 @@ column of the problem.
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SessionHeader()
         yield FileStatus()
         yield Input(placeholder="Search titles, topics and decisions", id="sessions-search")
         yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
