@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from poforum_tui.domain import Session
+from poforum_tui.domain import AgendaItem, Session
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.base import BoardBase
 from poforum_tui.screens.board.handoff_forms import TimeboxForm
@@ -21,22 +21,35 @@ class HandOffActions(BoardBase):
             self.notify(f"Already on the agenda: {linked[0].title}", timeout=4)
             return
         current = ops.agenda_timebox(self.app.session)
+        block = ops.discussion_block(self.session)
 
         def chosen(timebox: str | None) -> None:
             if timebox is None:
                 return
+            now = self.app.clock.now()
 
             def operation(session: Session) -> Session:
                 if timebox != current:
                     session = ops.set_agenda_timebox(session, timebox)
-                return ops.send_to_agenda(session, topic.id, timebox)
+                return ops.send_to_agenda(session, topic.id, timebox, now)
 
             if self._change(operation, f"put {quoted(topic.title)} on the agenda"):
-                item = self.session.agenda[-1]
-                timebox = f"{item.minutes} min" + (f", {item.pattern}" if item.pattern else "")
-                self.notify(f"On the agenda: {item.title} ({timebox})", timeout=3)
+                self.notify(self._placed(topic.id, block), timeout=5)
 
         self.app.push_screen(TimeboxForm(topic.title, current), chosen)
+
+    def _placed(self, topic_id: str, block: AgendaItem | None) -> str:
+        """Where the promoted topic went, and whose minutes it took."""
+        agenda = self.session.agenda
+        index, item = next((i, item) for i, item in enumerate(agenda) if item.topic == topic_id)
+        timebox = f"{item.minutes} min" + (f", {item.pattern}" if item.pattern else "")
+        where = f"after {quoted(agenda[index - 1].title)}" if index else "first"
+        text = f"On the agenda {where}: {quoted(item.title)} ({timebox})"
+        if block is not None and not any(
+            i.id == block.id and i.minutes == block.minutes for i in agenda
+        ):
+            text += f", from {quoted(block.title)}: the planned end stays"
+        return text
 
     def action_decision(self) -> None:
         topic = self.current_topic()
