@@ -324,7 +324,22 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
             self.switch_mode(mode)
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from poforum_tui.dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
             self.action_show_help_panel()
+
+    def action_show_help_panel(self) -> None:
+        """Help for the screen shown now (also the palette's "Keys" command)."""
+        from poforum_tui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.of(self.screen, self))
+
+    def action_hide_help_panel(self) -> None:
+        from poforum_tui.dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
@@ -41,32 +41,50 @@ class AgendaScreen(SessionScreen):
 
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
-        Binding("space", "toggle", "Start/Pause", id="agenda-toggle"),
-        Binding("n", "next", "Next", id="agenda-next"),
+        Binding(
+            "space",
+            "toggle",
+            "Start/Pause",
+            id="agenda-toggle",
+            tooltip="Start or pause the current item",
+        ),
+        Binding(
+            "n", "next", "Next", id="agenda-next", tooltip="Finish the current item, start the next"
+        ),
         Binding("plus,equals_sign", "adjust(1)", "+1 min", id="agenda-plus", group=MINUTE),
         Binding("minus", "adjust(-1)", "-1 min", id="agenda-minus", group=MINUTE),
-        Binding("x", "skip", "Skip", id="agenda-skip"),
-        Binding("r", "reset", "Reset", id="agenda-reset"),
-        Binding("b", "rebalance", "Rebalance", id="agenda-rebalance"),
-        Binding("a", "add", "Add", id="agenda-add"),
-        Binding("e", "edit", "Edit", id="agenda-edit"),
-        Binding("delete,backspace", "delete", "Delete", id="agenda-delete", key_display="del"),
+        Binding("x", "skip", "Skip", id="agenda-skip", tooltip="Skip or un-skip the selected item"),
+        Binding("r", "reset", "Reset", id="agenda-reset", tooltip="Reset the selected item's time"),
+        Binding(
+            "b",
+            "rebalance",
+            "Rebalance",
+            id="agenda-rebalance",
+            tooltip="Fit the pending items into the time left before the planned end",
+        ),
+        Binding("a", "add", "Add", id="agenda-add", tooltip="Add an item after the selected one"),
+        Binding("e", "edit", "Edit", id="agenda-edit", tooltip="Edit the selected item"),
+        Binding(
+            "delete,backspace",
+            "delete",
+            "Delete",
+            id="agenda-delete",
+            key_display="del",
+            tooltip="Delete the selected item (asks first)",
+        ),
         Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
         Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
     ]
     HELP = """
 ## Agenda
 **Digits**: time left in the current item; past zero they count up in red. One bell at
-zero, a notice one minute before.
+zero, a notice one minute before. Enter on a row runs that item now.
 
 **Meeting clock**: the planned end (start + every timebox) is fixed when the first item
-starts; projected end = now + what is left. Late or early is the difference.
+starts; projected end = now + what is left. Late or early is the difference. Rebalancing
+shortens or lengthens the pending items to end on plan; undo takes it back.
 
-- `space` start / pause · `n` finish and start the next · `+` `-` one minute
-- `enter` run the selected item now · `x` skip / un-skip · `r` reset its time
-- `b` rebalance: fit the pending items into the time left (ctrl+z undoes it)
-- `a` `e` `del` add, edit, delete · `shift+up` `shift+down` move
-- A pattern like `7+5+3` asks "keep discussing?" at the end of each step.
+A Lean Coffee pattern such as 7+5+3 asks "keep discussing?" at the end of each step.
 
 Quit any time: a running item resumes from the wall clock.
 """
@@ -369,24 +387,6 @@ Quit any time: a running item resumes from the wall clock.
     def _owners(self) -> list[str]:
         session = self.app.session
         return [p.name for p in session.participants] if session is not None else []
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        commands = [
-            ("Agenda: start / pause the current item", "space", self.action_toggle),
-            ("Agenda: next item", "n: finish the current item, start the next", self.action_next),
-            ("Agenda: add an item", "a", self.action_add),
-            ("Agenda: edit the selected item", "e", self.action_edit),
-            ("Agenda: delete the selected item", "del (asks first)", self.action_delete),
-            ("Agenda: skip / un-skip the selected item", "x", self.action_skip),
-            ("Agenda: reset the selected item's time", "r", self.action_reset),
-            (
-                "Agenda: rebalance the pending items",
-                "b: fit them into the time left before the planned end",
-                self.action_rebalance,
-            ),
-        ]
-        for title, help_text, callback in commands:
-            yield SystemCommand(title, help_text, callback)
 
 
 def toggle_what(session: Session | None) -> str:

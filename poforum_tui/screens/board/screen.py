@@ -39,40 +39,90 @@ class BoardScreen(VotingActions, HandOffActions, ColumnActions):
     CSS_PATH = "board.tcss"
     HELP = """
 ## Board
-The forum's backlog of dilemmas, in columns.
+The forum's backlog of dilemmas, in columns. Arrows move between the cards and the
+columns; the line under the board spells out the highlighted topic.
 
-- `a` adds topics to the focused column (enter adds and clears for the next; escape closes),
-  `e` edits, `delete` deletes (asks first).
-- Arrows move between cards and columns; `shift+arrows` move the focused topic
-  to another column or up / down within its column.
-- `v` votes (pick who votes; each person has a budget, `b` sets it), `x` takes a vote back,
-  `h` hides / reveals every tally, `s` sorts the column by votes.
-- `t` puts the topic on the agenda (minutes or a Lean Coffee pattern such as 7+5+3),
-  `d` records a decision on it. `/` filters cards by text or category; escape clears.
-- Columns: `c` adds, `r` renames, `<` / `>` move the focused column; delete it from the
-  command palette (`ctrl+p`).
+**Dot voting**: each person has a budget of votes (automatic, or set for the board) and
+may put several on one topic. Hide the tallies while people vote so nobody anchors on the
+leaders, then reveal them and sort the column.
+
+**To the agenda**: a topic becomes a timeboxed agenda item (minutes, or a Lean Coffee
+pattern such as 7+5+3). With a "Discuss" block on the agenda it takes its minutes from
+that block, so the planned end stays; otherwise it comes right after the running item.
+
+A column is deleted from the command palette; its topics move to a column you pick.
 """
     BINDINGS = [
-        Binding("a", "add", "Add", id="board-add"),
-        Binding("e", "edit", "Edit", show=False, id="board-edit"),
-        Binding("delete", "delete", "Delete", show=False, id="board-delete"),
+        Binding("a", "add", "Add", id="board-add", tooltip="Add topics to the focused column"),
+        Binding("e", "edit", "Edit", show=False, id="board-edit", tooltip="Edit the topic"),
+        Binding("delete", "delete", "Delete", show=False, id="board-delete", tooltip="Asks first"),
         Binding("left", "focus_column(-1)", "Previous column", show=False, id="board-left"),
         Binding("right", "focus_column(1)", "Next column", show=False, id="board-right"),
-        Binding("shift+left", "move(-1)", "Move left", show=False, id="board-move-left"),
-        Binding("shift+right", "move(1)", "Move right", show=False, id="board-move-right"),
+        Binding(
+            "shift+left",
+            "move(-1)",
+            "Move left",
+            show=False,
+            id="board-move-left",
+            tooltip="Move the topic to the previous column",
+        ),
+        Binding(
+            "shift+right",
+            "move(1)",
+            "Move right",
+            show=False,
+            id="board-move-right",
+            tooltip="Move the topic to the next column",
+        ),
         Binding("shift+up", "reorder(-1)", "Move up", show=False, id="board-move-up"),
         Binding("shift+down", "reorder(1)", "Move down", show=False, id="board-move-down"),
-        Binding("v", "vote", "Vote", id="board-vote"),
-        Binding("x,V", "unvote", "Take back vote", show=False, id="board-unvote"),
-        Binding("b", "budget", "Vote budget", show=False, id="board-budget"),
-        Binding("h", "toggle_hidden", "Hide/reveal", id="board-hide"),
-        Binding("s", "sort", "Sort", id="board-sort"),
-        Binding("t", "to_agenda", "To agenda", id="board-to-agenda"),
-        Binding("d", "decision", "Decision", id="board-decision"),
-        Binding("slash", "filter", "Filter", id="board-filter"),
+        Binding("v", "vote", "Vote", id="board-vote", tooltip="Pick who votes for the topic"),
+        Binding(
+            "x,V",
+            "unvote",
+            "Take back vote",
+            show=False,
+            id="board-unvote",
+            tooltip="Pick whose vote goes back",
+        ),
+        Binding(
+            "b", "budget", "Vote budget", show=False, id="board-budget", tooltip="Votes per person"
+        ),
+        Binding(
+            "h",
+            "toggle_hidden",
+            "Hide/reveal",
+            id="board-hide",
+            tooltip="Hide or reveal every tally",
+        ),
+        Binding("s", "sort", "Sort", id="board-sort", tooltip="Sort the column by votes"),
+        Binding(
+            "t",
+            "to_agenda",
+            "To agenda",
+            id="board-to-agenda",
+            tooltip="Put the topic on the agenda, timeboxed",
+        ),
+        Binding(
+            "d", "decision", "Decision", id="board-decision", tooltip="Record a decision on it"
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="board-filter",
+            tooltip="Show the cards matching a text or category",
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="board-clear-filter"),
         Binding("c", "add_column", "Add column", show=False, id="board-add-column"),
-        Binding("r", "rename_column", "Rename column", show=False, id="board-rename-column"),
+        Binding(
+            "r",
+            "rename_column",
+            "Rename column",
+            show=False,
+            id="board-rename-column",
+            tooltip="Rename the focused column",
+        ),
         Binding(
             "less_than_sign", "move_column(-1)", "Column left", show=False, id="board-col-left"
         ),
@@ -358,23 +408,12 @@ The forum's backlog of dilemmas, in columns.
             self._focus(column.id)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        commands = [
-            ("Board: add a column", "Add a column at the right end (c)", self.action_add_column),
-            (
-                "Board: rename the column",
-                "Rename the focused column (r)",
-                self.action_rename_column,
-            ),
-            ("Board: delete the column", "Delete the focused column", self.action_delete_column),
-            ("Board: set the vote budget", "Votes per person (b)", self.action_budget),
-            ("Board: take back a vote", "Remove one vote from the topic (x)", self.action_unvote),
-            (
-                "Board: hide / reveal tallies",
-                "Vote without anchoring (h)",
-                self.action_toggle_hidden,
-            ),
-            ("Board: clear all votes", "Start the dot vote again", self.action_clear_votes),
-            ("Board: filter cards", "By text or category (/)", self.action_filter),
-        ]
-        for title, help_text, callback in commands:
-            yield SystemCommand(title, help_text, callback)
+        """What has no key (the palette lists every key's command itself)."""
+        yield SystemCommand(
+            "Board: delete the column", "Delete the focused column", self.action_delete_column
+        )
+        yield SystemCommand(
+            "Board: clear all votes",
+            "Start the dot vote again (asks first)",
+            self.action_clear_votes,
+        )

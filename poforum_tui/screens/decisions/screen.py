@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
@@ -55,25 +55,51 @@ class DecisionsScreen(SessionScreen):
     HELP = """
 ## Decisions
 **Follow-ups** carried over from the previous session come first: each needs an
-outcome (`o`): *done*, *keep* (stays open and carries again), *drop*, or *escalate*
-to the next MetaScrum or PO sync. Below them: what this session recorded.
+outcome: *done*, *keep* (stays open and carries again), *drop*, or *escalate* to the next
+MetaScrum or PO sync. Below them: what this session recorded.
 
-- `a` record, `e` or `enter` edit, `delete` delete (asks first)
-- `space` cycles the status open → done → dropped
-- `f` filters by status, `k` by kind; `l` shows the log across all sessions
-- Open items due before the session's date are marked **overdue** (`!`).
-- ◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
+Open items due before the session's date are marked **overdue** (`!`).
+◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
 """
     EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
     BINDINGS = [
-        Binding("a", "add", "Add", id="decisions-add"),
+        Binding(
+            "a", "add", "Add", id="decisions-add", tooltip="Record a decision, experiment or action"
+        ),
         Binding("e", "edit", "Edit", id="decisions-edit"),
-        Binding("delete", "delete", "Delete", id="decisions-delete"),
-        Binding("space", "cycle", "Status", id="decisions-cycle"),
-        Binding("o", "outcome", "Outcome", id="decisions-outcome"),
-        Binding("f", "filter_status", "Filter", id="decisions-filter-status", show=False),
-        Binding("k", "filter_kind", "Kind", id="decisions-filter-kind", show=False),
-        Binding("l", "log", "Log", id="decisions-log", show=False),
+        Binding("delete", "delete", "Delete", id="decisions-delete", tooltip="Asks first"),
+        Binding("space", "cycle", "Status", id="decisions-cycle", tooltip="open → done → dropped"),
+        Binding(
+            "o",
+            "outcome",
+            "Outcome",
+            id="decisions-outcome",
+            tooltip="Done, keep, drop or escalate a follow-up",
+        ),
+        Binding(
+            "f",
+            "filter_status",
+            "Filter",
+            id="decisions-filter-status",
+            show=False,
+            tooltip="Cycle all / open / done / dropped",
+        ),
+        Binding(
+            "k",
+            "filter_kind",
+            "Kind",
+            id="decisions-filter-kind",
+            show=False,
+            tooltip="Cycle all / decision / experiment / action",
+        ),
+        Binding(
+            "l",
+            "log",
+            "Log",
+            id="decisions-log",
+            show=False,
+            tooltip="Every decision across the sessions",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -385,21 +411,6 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
     def action_log(self) -> None:
         self.app.show_decision_log()
-
-    def palette_commands(self):
-        yield SystemCommand(
-            "Decisions: record a decision, experiment or action", "Same as a", self.action_add
-        )
-        yield SystemCommand(
-            "Decisions: filter by status",
-            "Cycle all / open / done / dropped (f)",
-            self.action_filter_status,
-        )
-        yield SystemCommand(
-            "Decisions: filter by kind",
-            "Cycle all / decision / experiment / action (k)",
-            self.action_filter_kind,
-        )
 
 
 def _next(values: tuple[str, ...], current: str) -> str:

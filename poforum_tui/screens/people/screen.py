@@ -34,7 +34,6 @@ class AgreementView(HostedModal[None]):
     HELP = """
 ## Working agreement
 Everyone owns the agreement and anyone may **stop the line** when it is not kept.
-`w` or `escape` closes this view, `e` edits the agreement and the participants.
 """
 
     def compose(self) -> ComposeResult:
@@ -83,9 +82,8 @@ class PeopleScreen(HostedModal[None]):
     ]
     HELP = """
 ## People & agreement
-Left: the participants (name, role, domain, present). Right: the working agreement.
-`tab` switches list. `a` add, `e` edit, `delete` remove, `space` marks a participant
-present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` closes.
+Left: the participants (name, role, domain, present). Right: the working agreement, whose
+lines can be reordered.
 """
 
     def compose(self) -> ComposeResult:

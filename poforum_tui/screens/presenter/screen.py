@@ -52,8 +52,7 @@ class PresenterScreen(HostedScreen):
     HELP = """
 ## Presenter mode
 A calm view for the shared screen: the current item's timer, the meeting clock, the focused
-or top-voted topics. `space` starts or pauses the timer, `n` moves to the next item,
-`+`/`-` change the timebox, `w` shows the working agreement, `p` or `escape` goes back.
+or top-voted topics. The timer keys keep working here.
 """
 
     def __init__(self, topic_id: str | None = None) -> None:

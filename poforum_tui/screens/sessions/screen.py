@@ -79,21 +79,36 @@ topics, decisions, open actions and follow-ups still waiting for an outcome. Bel
 preview of the highlighted session. Files that do not load are listed with the line and
 column of the problem.
 
-- `enter` opens the highlighted session; `r` opens it **read-only** (nothing is written).
-- `n` creates a new session from a template; with a session highlighted it carries over
-  that session's open items, people and backlog (or not, as you choose).
-- `/` searches titles, agenda items, topics and decisions across all sessions;
-  `enter` or `down` moves to the results, where `enter` / `r` open the session on the
-  screen that holds the match; `escape` goes back to the list.
-- `f5` reads the folder again. `ctrl+p` exports the highlighted session (Markdown, CSV, JSON).
+Opening a session **read-only** writes nothing. A new session starts from a template; made
+from a highlighted session it carries over that session's open items, people and backlog
+(or not, as you choose).
+
+Search looks through titles, agenda items, topics and decisions across all sessions; a
+result opens its session on the screen that holds the match. The command palette exports
+the highlighted session (Markdown, CSV, JSON).
 """
     BINDINGS = [
         Binding("enter", "open", "Open", id="sessions-open", priority=True),
-        Binding("r", "review", "Read-only", id="sessions-review"),
-        Binding("n", "new", "New", id="sessions-new"),
-        Binding("slash", "search", "Search", id="sessions-search", key_display="/"),
+        Binding(
+            "r", "review", "Read-only", id="sessions-review", tooltip="Open it without writing"
+        ),
+        Binding(
+            "n",
+            "new",
+            "New",
+            id="sessions-new",
+            tooltip="A new session from a template, or carried over from the highlighted one",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="sessions-search",
+            key_display="/",
+            tooltip="Titles, agenda items, topics and decisions of every session",
+        ),
         Binding("escape", "close_search", "Back", id="sessions-close-search"),
-        Binding("f5", "reload", "Reload", id="sessions-reload"),
+        Binding("f5", "reload", "Reload", id="sessions-reload", tooltip="Read the folder again"),
     ]
 
     def compose(self) -> ComposeResult:
