@@ -319,3 +319,25 @@ async def test_the_wheel_scrolls_a_column_and_the_cursor_brings_it_back(tmp_path
         assert cards.top > 0 and cards.cursor == 0
         await pilot.press("down")
         assert cards.cursor == 1 and cards.top == cards.starts[1]  # its card scrolled into view
+
+
+async def test_board_keys_that_change_the_board_redraw_it_at_once(sessions_dir: Path) -> None:
+    """Each key's change is on screen before the next key (no left/right needed to see it)."""
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        view = app.screen.view
+        titles = lambda: visible_text(view).splitlines()[0]  # noqa: E731 (the column titles)
+        start = titles()
+        assert start.index("Collected") < start.index("Prioritized")
+        for key, check in (
+            ("greater_than_sign", lambda t: t.index("Prioritized") < t.index("Collected")),
+            ("less_than_sign", lambda t: t.index("Collected") < t.index("Prioritized")),
+        ):
+            await pilot.press(key)
+            assert check(titles()), (key, titles())
+            assert app.screen.focused_column().id == "collected"  # the cursor moved with it
+        for key in ("shift+down", "shift+right", "shift+left"):
+            before = visible_text(view)
+            await pilot.press(key)
+            assert visible_text(view) != before, key

@@ -114,13 +114,13 @@ class BoardView(Widget, can_focus=True):
     def show(self, views: list[ColumnView], hidden: bool, filtering: bool) -> None:
         """Draw these columns; the cursor stays on its topic, the focus on its column."""
         before = self.current
-        if [view.column.id for view in views] != list(self.columns):
+        changed = [view.column.id for view in views] != list(self.columns)
+        if changed:  # added, deleted or moved columns: repaint even if no card changed
             old = self.columns
             self.columns = {
                 v.column.id: old.get(v.column.id) or ColumnCards(v.column) for v in views
             }
             self._fit()
-        changed = False
         for view in views:
             cards = self.columns[view.column.id]
             changed |= cards.set_topics(view.column, view.topics, view.shown, hidden, filtering)

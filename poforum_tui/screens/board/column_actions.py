@@ -41,10 +41,11 @@ class ColumnActions(BoardBase):
         column = self.focused_column()
         if column is not None:
             direction = "left" if delta < 0 else "right"
-            self._change(
+            if self._change(
                 lambda s: ops.move_column(s, column.id, delta),
                 f"move column {quoted(column.title)} {direction}",
-            )
+            ):
+                self._focus(column.id)  # the cursor moves with its column
 
     def action_delete_column(self) -> None:
         column = self.focused_column()
