@@ -18,6 +18,8 @@ _PACKAGE = "poforum_tui.templates"
 class Template:
     name: str
     description: str
+    title: str = ""
+    """The title a session made from it starts with (the new-session form's default)."""
 
 
 def _files() -> dict[str, resources.abc.Traversable]:
@@ -34,7 +36,7 @@ def list_templates() -> list[Template]:
     found = []
     for name, entry in sorted(_files().items()):
         data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        found.append(Template(name, data.get("description", "")))
+        found.append(Template(name, data.get("description", ""), data.get("title", "")))
     return found
 
 

@@ -21,6 +21,11 @@ from poforum_tui.store.templates import list_templates, template_names
 CARRY, FRESH = "carry", "fresh"
 
 
+def template_title(name: str) -> str:
+    """The title template `name` gives a new session ("PO Forum"), "" if it has none."""
+    return next((t.title for t in list_templates() if t.name == name), "")
+
+
 def template_options() -> list[tuple[str, str]]:
     """The Template field's choices: each shipped template with its description."""
     return [(f"{t.name} — {t.description}", t.name) for t in list_templates()]
@@ -87,8 +92,9 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
             date = suggest_date(previous.session, self.today)
             template = previous.kind if previous.kind in template_names() else "po-forum"
         else:
-            title, date, template = "", self.today, self.template
-        yield from self.field("title", "Title", Input(title, placeholder="PO Forum #2"))
+            title, date, template = template_title(self.template), self.today, self.template
+        self._default_title = title
+        yield from self.field("title", "Title", Input(title, placeholder="e.g. PO Forum #2"))
         yield from self.field(
             "date", "Date", Input(date.isoformat()), hint=f"{FORMATS} from {self.base}"
         )
@@ -103,6 +109,14 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
             yield from self.field(
                 "carry", "Carry over", Select(choices, value=CARRY, allow_blank=False)
             )
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Another template: its title replaces the default one (never a title typed)."""
+        if event.select.id != "field-template" or not isinstance(event.value, str):
+            return
+        field = self.query_one("#field-title", Input)
+        if field.value == self._default_title and self.previous is None:
+            field.value = self._default_title = template_title(event.value)
 
     @property
     def base(self) -> dt.date:
