@@ -323,6 +323,14 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit: say which key does (as bound now), as plain text."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key = self.get_key_display(active.binding)
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     def action_toggle_help(self) -> None:
         from poforum_tui.dialogs.help import HelpScreen
 

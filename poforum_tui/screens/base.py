@@ -53,6 +53,14 @@ class SessionScreen(HostedScreen):
             self._stale = False
             self.show_session(session)
 
+    def key_of(self, action: str) -> str:
+        """The key of `action` on this screen as bound now (after remapping), "" if none:
+        for hints like "press a", so a remapped key reads right."""
+        for active in self.active_bindings.values():
+            if active.binding.action == action:
+                return self.app.get_key_display(active.binding)
+        return ""
+
     def show_session(self, session: Session) -> None:
         """Draw `session`; called on mount, after every change, and on return to the screen."""
         raise NotImplementedError

@@ -192,7 +192,8 @@ class KeyFooter(Widget, can_focus=False):
         x = 0
         for index, item in items:
             drawn = self._item(index, item, compact, styles)
-            if cut and x + sum(segment.cell_length for segment in drawn) > limit:
+            gap = 1 if compact else 0  # drawn after the item, before "…"
+            if cut and x + sum(segment.cell_length for segment in drawn) + gap > limit:
                 break
             segments += drawn
             x = self._advance(x, index, item, compact)

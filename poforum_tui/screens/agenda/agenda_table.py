@@ -11,12 +11,12 @@ import datetime as dt
 from rich.text import Text
 from textual import events
 from textual.message import Message
-from textual.widgets import DataTable
 
 from poforum_tui.domain import AgendaItem, Session
 from poforum_tui.domain.agenda import current_item, elapsed_seconds
 from poforum_tui.widgets.item_timer import over_text
 from poforum_tui.widgets.literal import cell
+from poforum_tui.widgets.row_table import RowJumps
 from poforum_tui.widgets.timefmt import mmss
 
 STATUS_MARKS = {
@@ -31,7 +31,7 @@ WIDTHS = {"status": 9, "owner": 16, "time": 13, "over": 11}
 NARROW = {"status": 1, "owner": 13, "time": 13, "over": 11}
 
 
-class AgendaTable(DataTable):
+class AgendaTable(RowJumps):
     """One row per agenda item, keyed by the item's id; the current item is accented."""
 
     class Resized(Message):

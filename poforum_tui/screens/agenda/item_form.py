@@ -130,5 +130,9 @@ class KeepDiscussingScreen(ConfirmScreen):
             no="Move on",
         )
 
+    def on_mount(self) -> None:
+        # The question says time is up: the toasts saying it too would cover its buttons.
+        self.app.clear_notifications()
+
     def action_later(self) -> None:
         self.dismiss(None)

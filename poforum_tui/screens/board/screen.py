@@ -327,8 +327,21 @@ A column is deleted from the command palette; its topics move to a column you pi
         if topic is None:
             return
         question = f"Delete the topic “{topic.title}”?"
+        goes = []
         if topic.votes:
-            question += "\nIts votes go with it."
+            go = "goes" if topic.vote_total == 1 else "go"
+            goes.append(f"its {plural(topic.vote_total, 'vote')} {go} with it")
+        session = self.session
+        linked = [d for d in session.decisions if d.topic == topic.id]
+        items = [i for i in session.agenda if i.topic == topic.id]
+        if linked:
+            verb = "links" if len(linked) == 1 else "link"
+            goes.append(f"{plural(len(linked), 'decision')} no longer {verb} to it")
+        if items:
+            goes.append(f"agenda item {quoted(items[0].title)} no longer links to it")
+        if goes:
+            text = "; ".join(goes)
+            question += f"\n{text[0].upper()}{text[1:]}."
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -22,6 +22,7 @@ from poforum_tui.screens.decisions.outcome_form import OutcomeChoice, OutcomeScr
 from poforum_tui.store import SessionFileError, load
 from poforum_tui.widgets.fitted_table import FittedTable
 from poforum_tui.widgets.literal import cell, literal, quoted
+from poforum_tui.widgets.words import plural
 
 STATUS_MARKS = {"open": "○ open", "done": "✓ done", "dropped": "✗ dropped"}
 OUTCOME_MARKS = {"done": "✓ done", "keep": "↻ keep", "drop": "✗ drop", "escalate": "⇡ "}
@@ -147,14 +148,22 @@ Open items due before the session's date are marked **overdue** (`!`).
             self.query_one(selector).display = has_follow_ups
         self.query_one("#current").display = bool(shown_current)
         if has_follow_ups:
-            need = f"{waiting} need an outcome (o)" if waiting else "all reviewed"
+            verb = "needs" if waiting == 1 else "need"
+            need = (
+                f"{waiting} {verb} an outcome ({self.key_of('outcome')})"
+                if waiting
+                else ("all reviewed")
+            )
             self.query_one("#followups-title", Static).update(
                 literal(f"Follow-ups from {self._previous_title(session)} · {need}")
             )
         if not current:
-            current_title = "Nothing recorded this session yet: press a to record a decision"
+            current_title = (
+                f"Nothing recorded this session yet: press {self.key_of('add')} to record one"
+            )
         elif not shown_current:
-            current_title = "Recorded this session: none match the filter (f / k)"
+            keys = f"{self.key_of('filter_status')} / {self.key_of('filter_kind')}"
+            current_title = f"Recorded this session: none match the filter ({keys})"
         else:
             current_title = "Recorded this session"
         self.query_one("#current-title", Static).update(literal(current_title))
@@ -183,8 +192,9 @@ Open items due before the session's date are marked **overdue** (`!`).
         overdue = sum(1 for d in session.decisions if ops.is_overdue(d, session.date))
         parts = []
         if follow_ups:
-            parts.append(f"{waiting} of {len(follow_ups)} follow-ups lack an outcome")
-        parts.append(f"{len(session.decisions)} items · {ops.open_count(session)} open")
+            lack = "lacks" if waiting == 1 else "lack"
+            parts.append(f"{waiting} of {plural(len(follow_ups), 'follow-up')} {lack} an outcome")
+        parts.append(f"{plural(len(session.decisions), 'item')} · {ops.open_count(session)} open")
         if overdue:
             parts.append(f"{overdue} overdue")
         if self.status_filter != "all" or self.kind_filter != "all":
@@ -394,8 +404,15 @@ Open items due before the session's date are marked **overdue** (`!`).
                 f"outcome '{choice.outcome}' of {quoted(decision.text)}",
             )
             table = self.query_one("#followups", DataTable)
-            if changed and self.focused is table:
+            if not changed:
+                return
+            said = f"{quoted(decision.text)}: {choice.outcome}"
+            if self.focused is table and table.cursor_row < table.row_count - 1:
                 table.action_cursor_down()  # on to the next follow-up under review
+                following = self.selected()
+                if following is not None:
+                    said += f". Next follow-up: {quoted(following.text)}"
+            self.app.notify(said, title="Outcome", timeout=4)
 
         self.app.push_screen(OutcomeScreen(decision.text), picked)
 

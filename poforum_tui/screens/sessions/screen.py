@@ -22,6 +22,7 @@ from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.row_table import RowTable
 from poforum_tui.widgets.running_clock import SessionHeader
 from poforum_tui.widgets.words import plural
 
@@ -115,7 +116,7 @@ the highlighted session (Markdown, CSV, JSON).
         yield SessionHeader()
         yield FileStatus()
         yield Input(placeholder="Search titles, topics and decisions", id="sessions-search")
-        yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
         yield SessionPreview(id="sessions-preview")
         yield Static(id="sessions-status")
