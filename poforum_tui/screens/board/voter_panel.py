@@ -31,6 +31,8 @@ MAX_ROWS = 12
 FIRST_ROW = 4
 """Content line of the first name: title, blank, filter, blank."""
 PLACEHOLDER = "Type part of a name"
+NUMBER_KEYS = tuple("123456789")
+"""Keys that pick the name on the panel's first nine rows."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ class VoterPanel(Widget, can_focus=True):
         self._scroll_to_highlight()
 
     def _hints(self) -> list[str]:
-        hints = ["↑↓ choose · enter picks · escape cancels"]
+        hints = ["1-9 picks that row · ↑↓ choose · enter picks · escape cancels"]
         if self.allow_new:
             hints.append("a name not in the list is added as a participant")
         return hints
@@ -164,6 +166,8 @@ class VoterPanel(Widget, can_focus=True):
             self._move(key)
         elif key in ("tab", "shift+tab"):
             pass  # the board under the panel is not for typing into
+        elif key in NUMBER_KEYS:
+            self._pick_row(NUMBER_KEYS.index(key))
         elif event.is_printable and event.character:
             self._set_text(self.text + event.character)
         else:
@@ -222,6 +226,14 @@ class VoterPanel(Widget, can_focus=True):
             self.notify(message, severity="warning", timeout=3)
             return
         self._close(self.shown[self.highlighted])
+
+    def _pick_row(self, row: int) -> None:
+        """A voter one key away: 1-9 pick the name shown on that row (names have no digits
+        to filter by)."""
+        index = self.top + row
+        if row < self.rows and index < len(self.shown):
+            self.highlighted = index
+            self.action_pick()
 
     def action_cancel(self) -> None:
         self._close(None)
@@ -310,14 +322,18 @@ class VoterPanel(Widget, can_focus=True):
         if index == self.highlighted:
             base = self._component("highlight")
         note_style = base + self.get_component_rich_style("voter-panel--note", partial=True)
+        row = index - self.top
+        number = f"{NUMBER_KEYS[row]} " if row < len(NUMBER_KEYS) else "  "
+        width -= len(number)
         if choice.new:
             segments = [
-                Segment(clip(f"+ Add “{clean(choice.name)}” as a participant", width), base)
+                Segment(number, note_style),
+                Segment(clip(f"+ Add “{clean(choice.name)}” as a participant", width), base),
             ]
         else:
             note = self.notes[index]
             name = clip(clean(choice.name), max(width - (cell_len(note) + 2 if note else 0), 8))
-            segments = [Segment(name, base)]
+            segments = [Segment(number, note_style), Segment(name, base)]
             if note:
                 segments.append(Segment("  " + note, note_style))
-        return Strip(segments).crop_extend(0, width, base)
+        return Strip(segments).crop_extend(0, width + len(number), base)
