@@ -160,6 +160,15 @@ def sort_column(session: Session, column_id: str) -> Session:
     return _board(session, topics=tuple(listed))
 
 
+def ranked_topics(board: Board) -> list[Topic]:
+    """Every topic with votes, most first, across all columns; ties in column order, then
+    in their order within the column."""
+    place = {column.id: index for index, column in enumerate(board.columns)}
+    voted = [(index, t) for index, t in enumerate(board.topics) if t.vote_total]
+    voted.sort(key=lambda pair: (-pair[1].vote_total, place.get(pair[1].column, 0), pair[0]))
+    return [topic for _, topic in voted]
+
+
 def add_column(session: Session, title: str) -> Session:
     existing = session.board.column_ids()
     column_id = slugify(title, fallback="column")

@@ -1,4 +1,5 @@
-"""The board's hand-off: a topic becomes an agenda item, or gets a decision recorded."""
+"""The board's hand-off: the ranking across columns, a topic becoming an agenda item or
+getting a decision recorded."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from poforum_tui.widgets.literal import quoted
 
 
 class HandOffActions(BoardBase):
-    """Board screen actions `t` and `d` (mixed into BoardScreen)."""
+    """Board screen actions `T`, `t` and `d` (mixed into BoardScreen)."""
 
     def action_to_agenda(self) -> None:
         topic = self.current_topic()
@@ -50,6 +51,25 @@ class HandOffActions(BoardBase):
         ):
             text += f", from {quoted(block.title)}: the planned end stays"
         return text
+
+    def action_top_topics(self) -> None:
+        """Every column's topics ranked by votes; enter puts the cursor on one."""
+        board = self.session.board
+        if board.votes_hidden:
+            key = self.key_of("toggle_hidden")
+            self.notify(f"Reveal the tallies first ({key}): the ranking shows them.")
+            return
+        if not ops.ranked_topics(board):
+            self.notify("No votes yet: nothing to rank.", timeout=3)
+            return
+        from poforum_tui.screens.board.top_topics import TopTopicsScreen
+
+        def chosen(topic_id: str | None) -> None:
+            topic = next((t for t in self.session.board.topics if t.id == topic_id), None)
+            if topic is not None:
+                self.focus_item(topic.id)  # clears a filter that hides it
+
+        self.app.push_screen(TopTopicsScreen(self.session), chosen)
 
     def action_decision(self) -> None:
         topic = self.current_topic()

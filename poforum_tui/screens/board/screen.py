@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 from textual import events
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -20,6 +19,7 @@ from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.board_view import BoardView, ColumnView
 from poforum_tui.screens.board.column_actions import ColumnActions
 from poforum_tui.screens.board.handoff_actions import HandOffActions
+from poforum_tui.screens.board.keys import BOARD_KEYS
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
 from poforum_tui.screens.board.voter_panel import VoterPanel
 from poforum_tui.screens.board.voting_actions import VotingActions
@@ -52,84 +52,7 @@ that block, so the planned end stays; otherwise it comes right after the running
 
 A column is deleted from the command palette; its topics move to a column you pick.
 """
-    BINDINGS = [
-        Binding("a", "add", "Add", id="board-add", tooltip="Add topics to the focused column"),
-        Binding("e", "edit", "Edit", show=False, id="board-edit", tooltip="Edit the topic"),
-        Binding("delete", "delete", "Delete", show=False, id="board-delete", tooltip="Asks first"),
-        Binding("left", "focus_column(-1)", "Previous column", show=False, id="board-left"),
-        Binding("right", "focus_column(1)", "Next column", show=False, id="board-right"),
-        Binding(
-            "shift+left",
-            "move(-1)",
-            "Move left",
-            show=False,
-            id="board-move-left",
-            tooltip="Move the topic to the previous column",
-        ),
-        Binding(
-            "shift+right",
-            "move(1)",
-            "Move right",
-            show=False,
-            id="board-move-right",
-            tooltip="Move the topic to the next column",
-        ),
-        Binding("shift+up", "reorder(-1)", "Move up", show=False, id="board-move-up"),
-        Binding("shift+down", "reorder(1)", "Move down", show=False, id="board-move-down"),
-        Binding("v", "vote", "Vote", id="board-vote", tooltip="Pick who votes for the topic"),
-        Binding(
-            "x,V",
-            "unvote",
-            "Take back vote",
-            show=False,
-            id="board-unvote",
-            tooltip="Pick whose vote goes back",
-        ),
-        Binding(
-            "b", "budget", "Vote budget", show=False, id="board-budget", tooltip="Votes per person"
-        ),
-        Binding(
-            "h",
-            "toggle_hidden",
-            "Hide/reveal",
-            id="board-hide",
-            tooltip="Hide or reveal every tally",
-        ),
-        Binding("s", "sort", "Sort", id="board-sort", tooltip="Sort the column by votes"),
-        Binding(
-            "t",
-            "to_agenda",
-            "To agenda",
-            id="board-to-agenda",
-            tooltip="Put the topic on the agenda, timeboxed",
-        ),
-        Binding(
-            "d", "decision", "Decision", id="board-decision", tooltip="Record a decision on it"
-        ),
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            id="board-filter",
-            tooltip="Show the cards matching a text or category",
-        ),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="board-clear-filter"),
-        Binding("c", "add_column", "Add column", show=False, id="board-add-column"),
-        Binding(
-            "r",
-            "rename_column",
-            "Rename column",
-            show=False,
-            id="board-rename-column",
-            tooltip="Rename the focused column",
-        ),
-        Binding(
-            "less_than_sign", "move_column(-1)", "Column left", show=False, id="board-col-left"
-        ),
-        Binding(
-            "greater_than_sign", "move_column(1)", "Column right", show=False, id="board-col-right"
-        ),
-    ]
+    BINDINGS = BOARD_KEYS
 
     AUTO_FOCUS = "BoardView"
     EDITING_ACTIONS = frozenset(CHANGES)
@@ -375,10 +298,16 @@ A column is deleted from the command palette; its topics move to a column you pi
 
     def action_sort(self) -> None:
         if self.session.board.votes_hidden:
-            self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
+            key = self.key_of("toggle_hidden")
+            self.notify(f"Reveal the tallies first ({key}): a sorted column shows the ranking.")
             return
         column = self.focused_column()
-        if column is not None and self._change(
+        if column is None:
+            return
+        if ops.sort_column(self.session, column.id).board.topics == self.session.board.topics:
+            self.notify(f"{quoted(column.title)} is already sorted by votes.", timeout=3)
+            return
+        if self._change(
             lambda s: ops.sort_column(s, column.id), f"sort column {quoted(column.title)}"
         ):
             self.view.action_jump(False)
