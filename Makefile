@@ -1,10 +1,11 @@
-# poforum: `make run` opens the app on the example sessions, `make test` runs every check.
+# poforum: `make run` opens the app on the example sessions, `make test` runs the quick checks,
+# `make test-all` (what CI runs) adds the slow tier: monkey tests, real terminals, browsers.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SESSIONS ?= sessions
 
-.PHONY: run test lint contracts pytest bench clean
+.PHONY: run test test-all lint contracts typecheck pytest pytest-all bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +24,9 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/poforum --dir $(SESSIONS)
 
-test: $(VENV)/.test-installed lint contracts pytest
+test: $(VENV)/.test-installed lint contracts typecheck pytest
+
+test-all: $(VENV)/.test-installed lint contracts typecheck pytest-all
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check poforum_tui tests benchmarks
@@ -32,11 +35,18 @@ lint: $(VENV)/.test-installed
 contracts: $(VENV)/.test-installed
 	$(BIN)/lint-imports
 
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+# Two workers (the machine has two cores); the slow tier only in pytest-all.
 pytest: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 -m "not slow"
+
+pytest-all: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -n 2
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -15,17 +15,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import files, ui
+from benchmarks import dependencies, files, room, ui
 from benchmarks.footer import footer_figures
-from benchmarks.generate import big_session, write_history
+from benchmarks.generate import big_session, with_comments, write_history
 from benchmarks.measure import Figure, NotApplicable, table
 from benchmarks.startup import EXAMPLE, startup_figures
 from poforum_tui.store import load, save
 
+SYNC_EXAMPLE = EXAMPLE.parent / "2026-12-01-po-sync-sprint-25-week-1.toml"
+
 LEGEND = """\
 Medians of interleaved runs after a warm-up; ratio = median / baseline median. The big session
 is benchmarks.generate.big_session(seed=1): 1,000 topics in 8 columns, 40 agenda items, 300
-decisions; the history is 200 weekly PO syncs. Screens run headless at 100x30; a key's time
+decisions; the history is 200 weekly PO syncs (the dependency history: the same, each carrying
+its open dependencies on, about 15 a week). Screens run headless at 100x30; a key's time
 runs from posting it to the frame that shows its effect (opening: to the last frame). The
 footer rows put KeyFooter and Textual's Footer (recomposed only when its keys change) on one
 screen of Board keys: KeyFooter stays only while it is not slower.
@@ -33,8 +36,12 @@ Absolute targets (ms) are judged on the median; the ratio is context, since the 
 shared. The CPU-time rows leave out the time spent waiting for a core (and save's fsync
 wait): on a busy machine they show what the work itself costs. Startup runs a fresh python
 per sample (compiled modules cached, as on a second launch); peak RSS is the probe's own
-VmHWM. The floor is the minimal app after importing poforum's pydantic models: what the
-design's validation library costs before poforum does anything."""
+VmHWM. The room's rows run in a process of their own (benchmarks/room.py): twelve
+participants in another process join over HTTP on 127.0.0.1, hold their live streams and
+vote (6 requests a second while keys are timed); memory is VmRSS with the room open and
+busy minus the app's own before it opened. The floor is the minimal app after importing
+poforum's pydantic models: what the design's validation library costs before poforum does
+anything."""
 
 
 def figure(
@@ -107,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         big_path.parent.mkdir()
         big = ui.with_room_to_vote(big_session(seed=1))
         save(big, big_path)
+        commented_path = root / "commented" / big_path.name
+        commented_path.parent.mkdir()
+        commented_path.write_text(with_comments(big_path.read_text(encoding="utf-8")))
         example_path = root / "example" / EXAMPLE.name
         example_path.parent.mkdir()
         shutil.copy(EXAMPLE, example_path)
@@ -128,10 +138,37 @@ def main(argv: list[str] | None = None) -> int:
         )
         figures.append(
             figure(
-                "save: 1,000-topic session (with fsync)",
+                "save: 1,000-topic session, one change (fsync)",
                 "atomic write of its bytes",
                 "<= 20 ms",
                 lambda: files.save_figure(big_path, runs * 3),
+                limit_abs=20,
+            )
+        )
+        figures.append(
+            figure(
+                "save: the first after opening it",
+                "atomic write of its bytes",
+                "<= 20 ms",
+                lambda: files.save_figure(big_path, runs * 2, first=True),
+                limit_abs=20,
+            )
+        )
+        figures.append(
+            figure(
+                "load: 1,000 topics with comments",
+                "tomllib.loads of it",
+                "<= 30 ms",
+                lambda: files.load_figure(commented_path, runs * 3),
+                limit_abs=30,
+            )
+        )
+        figures.append(
+            figure(
+                "save: 1,000 topics with comments, kept",
+                "atomic write of its bytes",
+                "<= 20 ms",
+                lambda: files.save_figure(commented_path, runs * 3),
                 limit_abs=20,
             )
         )
@@ -184,6 +221,47 @@ def main(argv: list[str] | None = None) -> int:
                 limit_abs=500,
             )
         )
+        sync_path = root / "sync" / SYNC_EXAMPLE.name
+        sync_path.parent.mkdir()
+        shutil.copy(SYNC_EXAMPLE, sync_path)
+        many_path = root / "many" / "2026-12-01-po-sync-500-dependencies.toml"
+        many_path.parent.mkdir()
+        many = dependencies.session_with_dependencies(seed=1)
+        save(many, many_path)
+        figures.append(
+            figure(
+                "dependencies: open (4) with 500 of them",
+                "the example PO sync",
+                "<= 1.5x",
+                lambda: asyncio.run(
+                    dependencies.screen_figure(
+                        (many_path, many), (sync_path, load(sync_path)), max(2, runs // 2)
+                    )
+                ),
+                limit_ratio=1.5,
+            )
+        )
+        dependency_history = root / "dependency-history"
+        dependencies.write_dependency_history(dependency_history, seed=1)
+        figures.append(
+            figure(
+                "poforum log: 200 syncs with dependencies",
+                "poforum templates",
+                "<= 500 ms",
+                lambda: dependencies.log_figure(dependency_history, max(2, runs // 2)),
+                limit_abs=500,
+            )
+        )
+        figures.append(
+            figure(
+                "poforum log: the same, CPU time of its work",
+                "the same, 200 syncs without",
+                "<= 500 ms",
+                lambda: dependencies.log_cpu_figure(dependency_history, history, runs),
+                limit_abs=500,
+            )
+        )
+        figures += room.room_figures(runs)
         figures += footer_rows(max(2, runs // 2))
     print(table(figures))
     print()

@@ -11,7 +11,11 @@ from pathlib import Path
 
 from benchmarks.measure import NotApplicable, interleaved
 from benchmarks.ui import forget_summaries
-from poforum_tui.store import discover, dumps, load, save, session_files
+from poforum_tui.domain import Session
+from poforum_tui.domain.board import edit_topic
+from poforum_tui.store import discover, dumps, load, session_files
+from poforum_tui.store.file_text import file_bytes
+from poforum_tui.store.layout import forget_layouts
 from poforum_tui.store.save import write_atomic
 
 
@@ -40,15 +44,42 @@ def load_figure(path: Path, runs: int, timer=timed) -> tuple[float, float]:
     )
 
 
-def save_figure(path: Path, runs: int, timer=timed) -> tuple[float, float]:
-    """save() (dumps + atomic write + fsync) vs the atomic write of the same bytes."""
+def changed(session: Session, number: int) -> Session:
+    """`session` after one edit of a topic (a new model, as a key press makes)."""
+    topic = session.board.topics[number % len(session.board.topics)]
+    return edit_topic(session, topic.id, title=f"{topic.title.split(' #')[0]} #{number}")
+
+
+def save_figure(path: Path, runs: int, timer=timed, *, first: bool = False):
+    """The app's save after one change (file_bytes over the file's bytes + atomic write +
+    fsync) vs the atomic write of the same bytes. `first`: the first save after opening."""
     session = load(path)
+    count = iter(range(1, 1_000_000))
+    original = path.read_bytes()
+    known = [original]
+
+    def one_save() -> float:
+        if first:
+            forget_summaries()
+            forget_layouts()
+            opened = load(path)
+        else:
+            opened = session
+        edited = changed(opened, next(count))
+
+        def write() -> None:
+            payload = file_bytes(edited, known[0])
+            write_atomic(path, payload)
+            known[0] = payload
+
+        took = timer(write)
+        if first:  # back to the file as it was, for the next first save
+            write_atomic(path, original)
+            known[0] = original
+        return took
+
     payload = dumps(session).encode("utf-8")
-    return interleaved(
-        lambda: timer(lambda: save(session, path)),
-        lambda: timer(lambda: write_atomic(path, payload)),
-        runs,
-    )
+    return interleaved(one_save, lambda: timer(lambda: write_atomic(path, payload)), runs)
 
 
 def discover_figure(folder: Path, runs: int) -> tuple[float, float]:

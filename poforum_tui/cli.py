@@ -47,8 +47,24 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme", help="colour theme, e.g. poforum-contrast for screen sharing (remembered)"
     )
+    parser.add_argument(
+        "--room-host",
+        help="where the room (j) listens (default: room_host in settings, else 0.0.0.0, "
+        "reachable from the network; 127.0.0.1 keeps it on this machine)",
+    )
+    parser.add_argument(
+        "--room-port",
+        type=_port,
+        help="the room's port (default: room_port in settings, else 8765; 0 picks a free one)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0..65535; 0 picks a free one)")
+    return int(text)
 
 
 def _sub(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -86,8 +102,7 @@ def cmd_new(argv: Sequence[str]) -> int:
     if args.title is not None and not args.title.strip():
         parser.error("--title must not be empty")
     from poforum_tui.domain.errors import DomainError
-    from poforum_tui.store import from_template
-    from poforum_tui.store.carryover import followers, session_after
+    from poforum_tui.store.carryover import followers, new_from_template, session_after
     from poforum_tui.store.create import create_session_file
 
     if args.previous is not None:
@@ -104,10 +119,10 @@ def cmd_new(argv: Sequence[str]) -> int:
     else:
         if args.title is None:
             parser.error("--title is required (or --from PREVIOUS.toml)")
-        session = from_template(
-            args.template or "po-forum", title=args.title.strip(), date=args.date
-        )
         folder = args.dir or default_dir()
+        session = new_from_template(
+            folder, args.template or "po-forum", title=args.title.strip(), date=args.date
+        )
     try:
         path = create_session_file(folder, session)
     except OSError as error:
@@ -118,17 +133,47 @@ def cmd_new(argv: Sequence[str]) -> int:
 
 
 def cmd_check(argv: Sequence[str]) -> int:
-    parser = _sub("check", "Check session files; print path:line:col: message for each problem.")
+    parser = _sub(
+        "check",
+        "Check session files (or the session files in a folder): every problem at once, as "
+        "path:line:col: message, sorted by line; 'ok' for a file without errors. Exits 1 if "
+        "any file has an error (warnings alone do not fail).",
+    )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     args = parser.parse_args(argv)
-    from poforum_tui.store import load
+    from poforum_tui.store.check import problems
+    from poforum_tui.store.discovery import session_files
+    from poforum_tui.store.limits import read_limited
+    from poforum_tui.store.terminal_text import terminal_safe
 
-    failed = 0
+    files: list[Path] = []
     for path in args.paths:
+        if path.is_dir():
+            found = session_files(path)
+            if not found:
+                print(terminal_safe(f"{path}: no session files (*.toml) here"), file=sys.stderr)
+            files += found
+        else:
+            files.append(path)
+    failed = 0
+    for path in files:
         try:
-            load(path)
+            found_problems = problems(read_limited(path), path, folder=path.parent)
         except SessionFileError as error:
-            print(error)
+            print(terminal_safe(str(error)))
+            failed += 1
+            continue
+        except OSError as error:
+            print(terminal_safe(f"{path}: cannot read: {error.strerror or error}"))
+            failed += 1
+            continue
+        for problem in found_problems:
+            print(terminal_safe(problem.format(path)))
+        warnings = sum(problem.warning for problem in found_problems)
+        if warnings == len(found_problems):
+            suffix = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            print(terminal_safe(f"{path}: ok{suffix}"))
+        else:
             failed += 1
     return 1 if failed else 0
 
@@ -147,14 +192,20 @@ def cmd_templates(argv: Sequence[str]) -> int:
 def cmd_log(argv: Sequence[str]) -> int:
     parser = _sub(
         "log",
-        "Print every decision, experiment and action across the sessions, newest first; "
-        "a carried item once, with its latest status.",
+        "Print every decision, experiment, action and dependency across the sessions, newest "
+        "first; a carried item once, with its latest status, OVERDUE when its date has passed "
+        "and how many sessions it has been open.",
     )
     parser.add_argument(
         "--dir", type=Path, default=None, help="session folder (default: ./sessions)"
     )
     parser.add_argument("--open", action="store_true", help="only items still open")
     parser.add_argument("--owner", metavar="NAME", help="only items whose owner contains NAME")
+    parser.add_argument(
+        "--kind",
+        choices=("decision", "experiment", "action", "dependency"),
+        help="only items of this kind",
+    )
     args = parser.parse_args(argv)
     folder = args.dir or default_dir()
     if not folder.is_dir():
@@ -165,30 +216,48 @@ def cmd_log(argv: Sequence[str]) -> int:
     log = read_log(folder)
     for error in log.broken:
         print(f"{PROG}: skipped {error}", file=sys.stderr)
-    entries = log.filtered(open_only=args.open, owner=args.owner)
+    entries = log.everything(kind=args.kind, open_only=args.open, owner=args.owner)
     if not entries:
-        print("No decisions, experiments or actions match.", file=sys.stderr)
+        print("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
         return 0
-    print("\n".join(format_lines(entries, dt.date.today())))
+    from poforum_tui.domain.clock import SystemClock
+
+    print("\n".join(format_lines(entries, SystemClock().now().date())))  # overdue: before today
     return 0
 
 
 def cmd_export(argv: Sequence[str]) -> int:
     from poforum_tui.store import load
-    from poforum_tui.store.export import FORMATS, export
+    from poforum_tui.store.export import FORMATS, WHAT, export
     from poforum_tui.store.save import write_atomic
 
     parser = _sub(
         "export",
-        "Export a session: Markdown minutes, CSV of decisions, experiments and actions, or JSON.",
+        "Export a session: Markdown minutes, CSV of decisions, experiments and actions (or of "
+        "dependencies, --what dependencies), or JSON.",
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
     parser.add_argument("--format", "-f", choices=list(FORMATS), default="md", dest="fmt")
     parser.add_argument(
+        "--what",
+        choices=list(WHAT),
+        default="decisions",
+        help="with -f csv: a row per decision, experiment and action (default) or per dependency",
+    )
+    parser.add_argument(
         "-o", "--output", type=Path, default=None, help="file to write (default: standard output)"
     )
+    parser.add_argument(
+        "--no-votes",
+        action="store_true",
+        help="minutes without who voted for what (the tallies stay), if the agreement asks it",
+    )
     args = parser.parse_args(argv)
-    text = export(load(args.path), args.fmt)
+    if args.what != "decisions" and args.fmt != "csv":
+        parser.error(f"--what {args.what} needs -f csv")
+    text = export(
+        load(args.path), args.fmt, args.what, votes=not args.no_votes, folder=args.path.parent
+    )
     if args.output is None or str(args.output) == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
@@ -216,6 +285,34 @@ def cmd_review(argv: Sequence[str]) -> int:
     return 0
 
 
+def cmd_serve(argv: Sequence[str]) -> int:
+    parser = _sub(
+        "serve",
+        "Run the room without the TUI: participants join from their browser, add topics and "
+        "vote; this process is the session file's one writer until Ctrl+C or SIGTERM.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    parser.add_argument(
+        "--host",
+        default=None,
+        help="address to listen on (default 0.0.0.0: reachable from the network; "
+        "127.0.0.1 keeps it on this machine)",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=None, help="port (default 8765; 0 picks a free one)"
+    )
+    args = parser.parse_args(argv)
+    import asyncio
+
+    from poforum_tui.domain.clock import SystemClock
+    from poforum_tui.room.headless import serve
+    from poforum_tui.room.server import DEFAULT_HOST, DEFAULT_PORT
+
+    host = DEFAULT_HOST if args.host is None else args.host
+    port = DEFAULT_PORT if args.port is None else args.port
+    return asyncio.run(serve(args.path, host, port, SystemClock()))
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "new": cmd_new,
     "check": cmd_check,
@@ -223,6 +320,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "log": cmd_log,
     "export": cmd_export,
     "review": cmd_review,
+    "serve": cmd_serve,
 }
 
 
@@ -248,12 +346,16 @@ def cmd_open(argv: Sequence[str]) -> int:
             return 1
         from poforum_tui.app import PoforumApp
 
-        PoforumApp(args.path.parent, path=args.path, session=session, theme=args.theme).run()
+        PoforumApp(args.path.parent, path=args.path, session=session, **_app_options(args)).run()
         return 0
     from poforum_tui.app import PoforumApp
 
-    PoforumApp(args.dir or default_dir(), theme=args.theme).run()
+    PoforumApp(args.dir or default_dir(), **_app_options(args)).run()
     return 0
+
+
+def _app_options(args: argparse.Namespace) -> dict:
+    return {"theme": args.theme, "room_host": args.room_host, "room_port": args.room_port}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,7 @@ EXAMPLES = ROOT / "sessions"
 KICKOFF = "2026-11-03-po-forum-kickoff.toml"
 FORUM = "2026-11-17-po-forum.toml"
 METASCRUM = "2026-11-24-metascrum.toml"
+SYNC = "2026-12-01-po-sync-sprint-25-week-1.toml"  # follows the MetaScrum; has dependencies
 
 os.environ.pop("NO_COLOR", None)  # it changes snapshots
 os.environ.pop("POFORUM_SESSIONS", None)

@@ -23,7 +23,7 @@ async def test_home_lists_sessions_and_enter_opens_newest(sessions_dir: Path) ->
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-        assert app.session is not None and app.session.kind == "metascrum"
+        assert app.session is not None and app.session.kind == "po-sync"  # the newest
 
 
 async def test_number_keys_switch_modes(sessions_dir: Path) -> None:
@@ -34,6 +34,8 @@ async def test_number_keys_switch_modes(sessions_dir: Path) -> None:
         assert isinstance(app.screen, BoardScreen)
         await pilot.press("3")
         assert isinstance(app.screen, DecisionsScreen)
+        await pilot.press("4")
+        assert type(app.screen).__name__ == "DependenciesScreen"
         await pilot.press("0")
         assert isinstance(app.screen, SessionsScreen)
         await pilot.press("1")

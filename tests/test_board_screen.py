@@ -341,3 +341,36 @@ async def test_board_keys_that_change_the_board_redraw_it_at_once(sessions_dir: 
             before = visible_text(view)
             await pilot.press(key)
             assert visible_text(view) != before, key
+
+
+async def test_edit_writes_notes_on_a_topic_for_the_minutes(sessions_dir: Path) -> None:
+    from textual.widgets import TextArea
+
+    from poforum_tui.store.export import export
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        topic = current(app)
+        await pilot.press("e")
+        assert isinstance(app.screen, TopicForm)
+        notes = app.screen.query_one("#field-notes", TextArea)
+        notes.focus()
+        await pilot.press(*"Try it for two sprints", "enter", *"Dana writes it up")
+        assert app.screen is not None and isinstance(app.screen, TopicForm)  # enter: a new line
+        await pilot.press("ctrl+s")
+        assert app.session.topic(topic.id).notes == "Try it for two sprints\nDana writes it up"
+        minutes = export(await saved(app), "md")
+        assert "Try it for two sprints<br>Dana writes it up" in minutes
+        await pilot.press("e")
+        app.screen.query_one("#field-notes", TextArea).text = "  "
+        await pilot.press("ctrl+s")
+        assert app.session.topic(topic.id).notes is None
+
+
+async def test_quick_capture_has_no_notes_field(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, TopicForm)
+        assert not app.screen.query("#field-notes")

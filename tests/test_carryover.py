@@ -166,16 +166,24 @@ def test_any_session_carries_over_keeping_every_invariant(previous, template) ->
     assert parse(dumps(session).encode(), "next.toml") == session
 
 
-def test_escalations_arrive_as_topics_once(kickoff) -> None:
+def test_escalations_arrive_as_the_same_records_first_and_once() -> None:
     metascrum = load(EXAMPLES / METASCRUM)
-    item = load(EXAMPLES / FORUM).decision("d4")
-    escalated = with_escalations(metascrum, [("PO Forum #2", item), ("PO Forum #2", item)])
-    new = escalated.board.topics[len(metascrum.board.topics) :]
-    assert [(t.id, t.column, t.author) for t in new] == [("t6", "escalated", "Maya Goldberg")]
-    assert new[0].title == f"Escalated from PO Forum #2: {item.text}"
-    assert with_escalations(escalated, [("PO Forum #2", item)]) == escalated
-    forum = carry(kickoff)  # no `escalated` column: the first one
-    assert with_escalations(forum, [("X", item)]).board.topics[-1].column == "collected"
+    forum = ops.set_outcome(carry(load(EXAMPLES / KICKOFF)), "d4", "escalate", "metascrum")
+    item = forum.decision("d4")
+    pair = ("2026-11-17-po-forum.toml", "PO Forum #2", item)
+    escalated = with_escalations(metascrum, [pair, pair])
+    first = escalated.decisions[0]
+    assert first.text == item.text and first.carried_from == "2026-11-17-po-forum.toml"
+    assert (first.id, first.carried_id) == ("d4", None)
+    assert first.topic is None  # the forum's topic ids mean nothing on this board
+    assert first.carried == item.carried + 1 and first.outcome is None
+    assert len(escalated.decisions) == len(metascrum.decisions) + 1
+    assert escalated.board == metascrum.board  # no copies on the board that could drift
+    opening = escalated.agenda[0]
+    assert opening.title == "Escalated to this MetaScrum"
+    assert "escalated by the po-forum on 2026-11-17" in opening.notes
+    again = with_escalations(escalated, [pair])
+    assert again.decisions == escalated.decisions and again.agenda == escalated.agenda
 
 
 def test_next_metascrum_receives_what_forums_escalated_since_the_last(sessions_dir) -> None:
@@ -187,10 +195,11 @@ def test_next_metascrum_receives_what_forums_escalated_since_the_last(sessions_d
     old = ops.set_outcome(load(sessions_dir / FORUM), "d2", "escalate", "metascrum")
     save(old, sessions_dir / FORUM)  # escalated before the last MetaScrum: it had its turn
     nxt = session_after(sessions_dir / METASCRUM, date=dt.date(2026, 12, 8))
-    escalated = [t for t in nxt.board.topics if t.column == "escalated"]
-    titles = [t.title for t in escalated]
-    assert titles[-1] == f"Escalated from PO Forum #3: {forum3.decision('d4').text}"
-    assert not any(forum3.decision("d3").text in t for t in titles)  # that one is for a PO sync
-    assert not any(old.decision("d2").text in t for t in titles)
+    texts = [d.text for d in nxt.decisions]
+    assert texts[0] == forum3.decision("d4").text  # the same record, listed first
+    assert nxt.decisions[0].carried_from == "2026-12-01-po-forum-3.toml"
+    assert forum3.decision("d3").text not in texts  # that one is for a PO sync
+    assert old.decision("d2").text not in texts  # escalated before the last MetaScrum
+    assert nxt.agenda[0].id == "escalated-here"
     sync = session_after(sessions_dir / METASCRUM, template="po-sync", date=dt.date(2026, 12, 8))
-    assert any(forum3.decision("d3").text in t.title for t in sync.board.topics)
+    assert sync.decisions[0].text == forum3.decision("d3").text

@@ -63,7 +63,11 @@ def test_check_reports_each_broken_file(sessions_dir: Path, capsys) -> None:
     assert main(["check", str(sessions_dir / KICKOFF)]) == 0
     assert main(["check", str(sessions_dir / KICKOFF), str(broken)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"{broken}:4:8: kind: 'retro' is not one of: " + _kinds()]
+    assert out == [
+        f"{sessions_dir / KICKOFF}: ok",
+        f"{sessions_dir / KICKOFF}: ok",
+        f"{broken}:4:8: kind: 'retro' is not one of: " + _kinds(),
+    ]
 
 
 def _kinds() -> str:

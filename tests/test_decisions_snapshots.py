@@ -59,6 +59,7 @@ def test_outcome_menu(snap_compare, sessions_dir: Path, clock, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_log_view(snap_compare, sessions_dir: Path, clock, size) -> None:
+
     async def run_before(pilot) -> None:
         await pilot.press("3", "l")
         await pilot.app.workers.wait_for_complete()

@@ -103,7 +103,8 @@ def check_golden(name: str, text: str) -> None:
 @pytest.mark.parametrize("fmt", ["md", "csv", "json"])
 @pytest.mark.parametrize("name", [KICKOFF, FORUM, METASCRUM])
 def test_examples_match_golden_files(name: str, fmt: str) -> None:
-    check_golden(f"{Path(name).stem}.{SUFFIX[fmt]}", export(load(EXAMPLES / name), fmt))
+    text = export(load(EXAMPLES / name), fmt, folder=EXAMPLES)
+    check_golden(f"{Path(name).stem}.{SUFFIX[fmt]}", text)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "json"])
@@ -183,7 +184,7 @@ def test_write_export_goes_beside_the_session_file(sessions_dir: Path) -> None:
     for fmt, suffix in (("md", ".minutes.md"), ("csv", ".decisions.csv"), ("json", ".json")):
         target = write_export(session, path, fmt)
         assert target == export_path(path, fmt) == path.with_name(path.stem + suffix)
-        assert target.read_bytes().decode("utf-8") == export(session, fmt)
+        assert target.read_bytes().decode("utf-8") == export(session, fmt, folder=sessions_dir)
 
 
 def test_unknown_format_is_refused() -> None:
@@ -210,3 +211,91 @@ def test_hostile_minutes_render_as_typed_in_a_gfm_renderer() -> None:
     lines = [line.strip() for line in HOSTILE.replace("\r\n", "\n").split("\n")]
     as_typed = "<br>".join(html.escape(line, quote=False) for line in lines)
     assert f"<td>{as_typed}</td>" in rendered.replace("&quot;", '"')
+
+
+def minutes_session() -> Session:
+    """A session with outcomes, notes on topics, voters and an overrun, for the minutes."""
+    session = load(EXAMPLES / FORUM)
+    topics = list(session.board.topics)
+    topics[0] = topics[0].model_copy(
+        update={
+            "notes": "Agreed to try it for two sprints.\n@maya to write it up",
+            "votes": {"Maya Goldberg": 2, "Noa Barak": 1},
+        }
+    )
+    agenda = list(session.agenda)
+    agenda[0] = agenda[0].model_copy(update={"status": "done", "spent_seconds": 17 * 60 + 40})
+    agenda[1] = agenda[1].model_copy(update={"status": "done", "spent_seconds": 9 * 60 + 10})
+    decisions = list(session.decisions)
+    decisions[0] = decisions[0].model_copy(update={"outcome": "done", "status": "done"})
+    return session.model_copy(
+        update={
+            "agenda": tuple(agenda),
+            "decisions": tuple(decisions),
+            "board": session.board.model_copy(update={"topics": tuple(topics)}),
+        }
+    )
+
+
+@pytest.mark.parametrize("votes", [True, False], ids=["with-votes", "no-votes"])
+def test_minutes_match_golden_files(votes: bool) -> None:
+    text = export(minutes_session(), "md", votes=votes, folder=EXAMPLES)
+    check_golden(f"minutes-{'votes' if votes else 'no-votes'}.md", text)
+
+
+def test_minutes_put_decisions_first_and_the_board_after_the_agenda() -> None:
+    text = export(minutes_session(), "md", folder=EXAMPLES)
+    order = [
+        "## Present",
+        "## Decisions",
+        "## Experiments",
+        "## Actions",
+        "## Follow-ups",
+        "## Agenda, planned and actual",
+        "## Board",
+    ]
+    assert [text.index(heading) for heading in order] == sorted(
+        text.index(heading) for heading in order
+    )
+
+
+def test_minutes_say_minutes_not_clock_times() -> None:
+    text = export(minutes_session(), "md")
+    assert "| 1 | Follow-ups | Maya Goldberg | done | 15 min | 18 min (+3 min) |" in text
+    assert "| 2 | Refresh the forum backlog | Noa Barak | done | 10 min | 9 min |" in text
+    assert "**1 h 30 min**" in text and "15:00" not in text
+
+
+def test_no_votes_leaves_out_who_voted_but_keeps_tallies() -> None:
+    with_votes = export(minutes_session(), "md")
+    without = export(minutes_session(), "md", votes=False)
+    assert "Maya Goldberg ×2" in with_votes and "×2" not in without
+    assert "| Voters |" not in without and "| 3 | " in without
+    assert "who voted for what is left out" in without
+
+
+def test_nothing_becomes_a_mention() -> None:
+    text = export(minutes_session(), "md")
+    assert "\\@maya to write it up" in text
+    assert md("@maya and a@b.c") == "\\@maya and a\\@b.c"
+
+
+def test_previous_sessions_are_named_by_title_when_the_folder_is_known() -> None:
+    text = export(minutes_session(), "md", folder=EXAMPLES)
+    assert "- **Follows:** PO Forum #1 — kickoff" in text
+    assert "| PO Forum #1 — kickoff |" in text and "kickoff.toml" not in text
+    assert "2026-11-03-po-forum-kickoff.toml" in export(minutes_session(), "md")
+
+
+def test_topic_notes_are_exported_under_their_column() -> None:
+    text = export(minutes_session(), "md")
+    title = minutes_session().board.topics[0].title
+    assert f"- **{md(title)}:** Agreed to try it for two sprints.<br>\\@maya to write it up" in text
+
+
+def test_cli_export_no_votes(capsys) -> None:
+    from poforum_tui.cli import main
+
+    assert main(["export", str(EXAMPLES / FORUM), "--no-votes"]) == 0
+    out = capsys.readouterr().out
+    assert "| Voters |" not in out and "PO Forum #1 — kickoff" in out

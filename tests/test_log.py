@@ -9,7 +9,7 @@ from poforum_tui.cli import main
 from poforum_tui.domain import decisions as ops
 from poforum_tui.store import load, save
 from poforum_tui.store.decision_log import fold, format_lines, read_log
-from tests.conftest import FORUM, KICKOFF, METASCRUM
+from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -26,8 +26,10 @@ def test_carried_items_appear_once_with_latest_status(sessions_dir: Path) -> Non
     d6 = kickoff_items[5]
     assert (d6.decision.status, d6.sessions, d6.last_path.name) == ("done", 1, KICKOFF)
     # same id in an unrelated session is its own entry, and the newest comes first
-    assert log.entries[0].first_path.name == METASCRUM
-    assert len(log.entries) == 8
+    assert log.entries[0].first_path.name == SYNC
+    metascrum_d1 = next(e for e in log.entries if e.first_path.name == METASCRUM)
+    assert (metascrum_d1.sessions, metascrum_d1.last_path.name) == (2, SYNC)
+    assert len(log.entries) == 10
 
 
 def test_items_carried_twice_count_three_sessions(sessions_dir: Path) -> None:
@@ -36,20 +38,20 @@ def test_items_carried_twice_count_three_sessions(sessions_dir: Path) -> None:
     d1 = next(e for e in log.entries if e.decision.id == "d1" and e.first_path.name == KICKOFF)
     assert d1.sessions == 3
     assert d1.last_path.name == "2026-12-01-po-forum-3.toml"
-    assert len(log.entries) == 8
+    assert len(log.entries) == 10
 
 
 def test_missing_source_file_still_counts_from_carried(sessions_dir: Path) -> None:
     (sessions_dir / KICKOFF).unlink()
     log = read_log(sessions_dir)
-    d3 = next(e for e in log.entries if e.decision.id == "d3")
+    d3 = next(e for e in log.entries if e.decision.id == "d3" and e.last_path.name == FORUM)
     assert (d3.first_path.name, d3.sessions) == (FORUM, 2)
 
 
 def test_filters_open_and_owner(sessions_dir: Path) -> None:
     log = read_log(sessions_dir)
     assert all(e.decision.status == "open" for e in log.filtered(open_only=True))
-    assert len(log.filtered(open_only=True)) == 7
+    assert len(log.filtered(open_only=True)) == 8
     maya = log.filtered(owner="  maya ")
     assert [e.decision.id for e in maya] == ["d1", "d4"]
     assert log.filtered(owner="nobody") == []
@@ -59,7 +61,7 @@ def test_broken_files_are_listed_apart(sessions_dir: Path) -> None:
     (sessions_dir / "2026-12-01-broken.toml").write_text('title = "x"\ndate = 2026-13-01\n')
     log = read_log(sessions_dir)
     assert len(log.broken) == 1 and "2026-12-01-broken.toml:2" in str(log.broken[0])
-    assert len(log.entries) == 8
+    assert len(log.entries) == 10
 
 
 def test_lines_are_aligned_and_mark_overdue(sessions_dir: Path) -> None:
@@ -80,8 +82,8 @@ def test_fold_without_files_orders_newest_first() -> None:
 def test_cli_log(sessions_dir: Path, capsys) -> None:
     assert main(["log", "--dir", str(sessions_dir)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 1 + 8
-    assert out[1].startswith("2026-11-24  MetaScrum — Sprint 24")
+    assert len(out) == 1 + 10 + 4  # decisions, experiments and actions, and dependencies
+    assert out[1].startswith("2026-12-01  PO Sync — Sprint 25, week 1")
     assert main(["log", "--dir", str(sessions_dir), "--open", "--owner", "sam"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and "Collect every team's current DoD" in out[1]

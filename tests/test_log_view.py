@@ -20,9 +20,9 @@ async def test_log_view_filters_and_opens_latest_session(sessions_dir: Path, clo
         screen = app.screen
         assert isinstance(screen, DecisionLogScreen)
         table = screen.query_one(DataTable)
-        assert table.row_count == 8
+        assert table.row_count == 10  # with the 2026-12-01 PO sync's two decisions
         await pilot.press("o")
-        assert table.row_count == 7
+        assert table.row_count == 8
         await pilot.press("slash", *"sam")
         assert table.row_count == 1
         await pilot.press("enter")  # back to the table

@@ -137,3 +137,55 @@ async def test_outside_file_over_the_limit_is_refused(sessions_dir: Path) -> Non
             handle.truncate(6 * 1024 * 1024)
         app.persistence.poll()
         assert "MB" in app.file_status[0] and app.session.title == ORIGINAL
+
+
+@pytest.fixture
+async def broken_conflict(sessions_dir: Path):
+    """A broken outside edit, then a change in the app: the question is on screen."""
+    path = sessions_dir / FORUM
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("minutes = 10", "minutes = = 10", 1), "utf-8")
+        app.persistence.poll()
+        app.change(lambda s: session_info.rename(s, "Mine"))
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        yield app, pilot, path
+
+
+async def test_saving_mine_as_a_copy_is_one_answer(broken_conflict) -> None:
+    """17.6: the copy opens; the dialog does not come back; no -mine-mine; theirs untouched."""
+    app, pilot, path = broken_conflict
+    broken = path.read_bytes()
+    await pilot.press("c")
+    copy = path.with_name(f"{path.stem}-mine.toml")
+    await wait_until(pilot, lambda: app.path == copy)
+    for _ in range(3):
+        app.persistence.poll()
+        await pilot.pause(0.05)
+    assert not isinstance(app.screen, ChoiceScreen)
+    assert sorted(p.name for p in path.parent.glob(f"{path.stem}-mine*")) == [copy.name]
+    assert load(copy).title == "Mine" and path.read_bytes() == broken
+    app.change(lambda s: session_info.rename(s, "Mine, later"))
+    app.flush_save()
+    assert load(copy).title == "Mine, later" and path.read_bytes() == broken
+    named = [n.message for n in app._notifications if "-mine" in n.message]
+    assert named == [f"Yours is saved as {copy.name}, which is now open."]
+
+
+async def test_escape_means_decide_later_and_the_banner_stays(broken_conflict) -> None:
+    app, pilot, path = broken_conflict
+    broken = path.read_bytes()
+    await pilot.press("escape")
+    await pilot.pause()
+    assert not isinstance(app.screen, ChoiceScreen)
+    status, severity = app.file_status
+    assert "Decide about the outside edit" in status and severity == "error"
+    app.change(lambda s: session_info.rename(s, "Mine again"))
+    app.flush_save()
+    assert path.read_bytes() == broken  # nothing written while undecided
+    app.persistence.decide()
+    await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+    await pilot.press("k")
+    await pilot.pause()
+    assert load(path).title == "Mine again" and app.file_status == ("", "")

@@ -119,7 +119,7 @@ async def test_quit_with_a_failing_save_can_write_a_copy(sessions_dir: Path, mon
         await pilot.press("ctrl+q", "c")
         await pilot.pause()
     assert path.read_bytes() == before
-    assert load(sessions_dir / f"{path.stem}-unsaved.toml").title == "Rescued"
+    assert load(sessions_dir / ".poforum" / f"{path.stem}-unsaved.toml").title == "Rescued"
 
 
 async def test_second_instance_is_read_only_and_names_the_holder(sessions_dir: Path) -> None:

@@ -131,14 +131,41 @@ def test_cli_export_to_stdout_and_to_a_file(sessions_dir: Path, capsysbinary) ->
     assert capsysbinary.readouterr().out.decode("utf-8") == export(load(path), "csv")
     out = sessions_dir / "minutes.md"
     assert cli.main(["export", str(path), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == export(load(path), "md")
+    assert out.read_text(encoding="utf-8") == export(load(path), "md", folder=sessions_dir)
     assert cli.main(["export", str(path), "-f", "json", "-o", "-"]) == 0
     assert capsysbinary.readouterr().out.startswith(b'{\n  "schema": 1,')
 
 
 def test_cli_export_errors_are_clear(sessions_dir: Path, capsys) -> None:
     assert cli.main(["export", str(sessions_dir / "missing.toml")]) == 1
-    assert "missing.toml:1:1: cannot read" in capsys.readouterr().err
+    assert "missing.toml: cannot read" in capsys.readouterr().err
     target = sessions_dir / "no-such-dir" / "x.md"
     assert cli.main(["export", str(sessions_dir / FORUM), "-o", str(target)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+async def test_review_dims_decision_on_the_board_and_hides_key_hints(sessions_dir: Path) -> None:
+    from textual.widgets import Static as Text
+
+    app = make_app(sessions_dir, FORUM, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        timer_text = str(app.screen.query_one("#timer-text", Text).render())
+        assert "space starts it" not in timer_text
+        await pilot.press("2")
+        await pilot.pause()
+        enabled = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert enabled["decision"] is False
+
+
+async def test_editing_shows_the_key_hints(sessions_dir: Path) -> None:
+    from textual.widgets import Static as Text
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "space starts it" in str(app.screen.query_one("#timer-text", Text).render())
+        await pilot.press("2")
+        await pilot.pause()
+        enabled = {b.binding.action: b.enabled for b in app.screen.active_bindings.values()}
+        assert enabled["decision"] is True

@@ -12,7 +12,7 @@ from poforum_tui.screens.sessions.new_session_form import CARRY, FRESH, NextSess
 from poforum_tui.screens.sessions.screen import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
 from poforum_tui.store.search import Hit
-from tests.conftest import FORUM, KICKOFF, METASCRUM, make_app
+from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app
 
 BROKEN = "2026-12-01-broken.toml"
 
@@ -33,14 +33,14 @@ async def test_lists_newest_first_with_counts_and_broken_files(sessions_dir: Pat
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one("#sessions-table", DataTable)
         keys = [row.key.value for row in table.ordered_rows]
-        assert [Path(k).name for k in keys] == [METASCRUM, FORUM, KICKOFF, BROKEN]
+        assert [Path(k).name for k in keys] == [SYNC, METASCRUM, FORUM, KICKOFF, BROKEN]
         forum_row = [str(c) for c in table.get_row(str(sessions_dir / FORUM))]
         assert "6 to follow up" in forum_row[1] and "15 topics" in forum_row[1]
         broken_row = [str(c) for c in table.get_row(str(sessions_dir / BROKEN))]
         assert "2:7: expected '='" in broken_row[1]
         assert "1 file could not be read" in text_of(app, "#sessions-status")
-        assert "MetaScrum — Sprint 24" in text_of(app, "#preview-body")
-        await pilot.press("down", "down", "down")
+        assert "PO Sync — Sprint 25, week 1" in text_of(app, "#preview-body")
+        await pilot.press("down", "down", "down", "down")
         preview = text_of(app, "#preview-body")
         assert "does not load" in preview and 'title "no equals sign"' in preview
         await pilot.press("enter")  # a broken file says why instead of opening
@@ -52,7 +52,7 @@ async def test_lists_newest_first_with_counts_and_broken_files(sessions_dir: Pat
 async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> None:
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("down", "down")
+        await pilot.press("down", "down", "down")
         preview = text_of(app, "#preview-body")
         assert "PO Forum #1 — kickoff" in preview
         assert "planned 1:55:00 · actual 2:02:56" in preview
@@ -70,7 +70,7 @@ async def test_search_finds_a_decision_and_opens_it_read_only(
     )
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash", *"escalation")
+        await pilot.press("slash", *"escalation path")
         screen = app.screen
         assert screen.searching
         assert [hit.summary.path.name for hit in screen.hits] == [FORUM, KICKOFF]
@@ -102,13 +102,13 @@ async def test_search_typing_letters_never_triggers_keys_and_escape_goes_back(
         await pilot.press("escape")
         assert not screen.searching
         assert app.focused.id == "sessions-table"
-        assert "3 sessions" in text_of(app, "#sessions-status")
+        assert "4 sessions" in text_of(app, "#sessions-status")
 
 
 async def test_enter_opens_for_editing(sessions_dir: Path) -> None:
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert app.path == sessions_dir / FORUM and not app.read_only
@@ -117,7 +117,7 @@ async def test_enter_opens_for_editing(sessions_dir: Path) -> None:
 async def test_new_session_from_a_template_only(sessions_dir: Path) -> None:
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("down", "n")
+        await pilot.press("down", "down", "n")
         form = app.screen
         assert isinstance(form, NextSessionForm)
         assert form.value("title") == "PO Forum #3"
@@ -151,10 +151,11 @@ async def test_new_session_refuses_a_bad_date_and_keeps_the_title(sessions_dir: 
         await pilot.press("enter")
         assert app.screen is form
         assert "is not a date" in str(form.query_one("#error-date", Static).render())
-        assert form.value("title") == "MetaScrum — Sprint 25"
+        assert form.value("title") == "PO Sync — Sprint 25, week 2"
         await pilot.press("escape")
         assert isinstance(app.screen, SessionsScreen)
-        assert sorted(p.name for p in sessions_dir.glob("*.toml")) == [KICKOFF, FORUM, METASCRUM]
+        files = sorted(p.name for p in sessions_dir.glob("*.toml"))
+        assert files == [KICKOFF, FORUM, METASCRUM, SYNC]
 
 
 async def test_new_session_refuses_a_taken_file_name_beside_the_title(sessions_dir: Path) -> None:
@@ -175,7 +176,7 @@ async def test_new_session_carries_over_the_highlighted_one(sessions_dir: Path) 
     kickoff = load(sessions_dir / KICKOFF)
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("down", "down", "n")  # the kickoff
+        await pilot.press("down", "down", "down", "n")  # the kickoff
         form = app.screen
         assert form.query_one("#field-carry", Select).value == CARRY
         form.query_one("#field-title").value = "PO Forum #2b"
@@ -211,12 +212,13 @@ async def test_reload_picks_up_new_and_fixed_files(sessions_dir: Path) -> None:
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one("#sessions-table", DataTable)
-        assert table.row_count == 4
+        assert table.row_count == 5
         broken.write_text(
             'schema = 1\ntitle = "Fixed"\ndate = 2026-12-01\nkind = "po-sync"\n', encoding="utf-8"
         )
         await pilot.press("f5")
-        assert Path(table.ordered_rows[0].key.value).name == BROKEN
+        names = [Path(row.key.value).name for row in table.ordered_rows]
+        assert names[:2] == [SYNC, BROKEN]  # both on 2026-12-01: then by name, newest first
         assert "1 file" not in text_of(app, "#sessions-status")
 
 
@@ -249,5 +251,5 @@ async def test_coming_home_highlights_the_open_session(sessions_dir: Path) -> No
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("0")
         table = app.screen.query_one("#sessions-table", DataTable)
-        assert table.cursor_row == 2
+        assert table.cursor_row == 3
         assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")

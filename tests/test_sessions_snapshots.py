@@ -26,7 +26,7 @@ def test_home(snap_compare, folder: Path, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)])
 def test_broken_file_highlighted(snap_compare, folder: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(folder), press=["down", "down", "down"], terminal_size=size)
+    assert snap_compare(make_app(folder), press=["down"] * 4, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)])

@@ -9,7 +9,7 @@ from poforum_tui.store import BrokenSession, SessionCatalog, SessionSummary, dis
 from poforum_tui.store import discovery as discovery_module
 from poforum_tui.store.discovery import awaits_outcome
 from poforum_tui.store.search import fold, match, search
-from tests.conftest import FORUM, KICKOFF, METASCRUM
+from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC
 
 
 def summaries(folder: Path) -> list[SessionSummary]:
@@ -43,7 +43,7 @@ def test_catalog_reads_a_file_again_only_when_it_changed(sessions_dir: Path, mon
     monkeypatch.setattr(discovery_module, "load", counting_load)
     catalog = SessionCatalog(sessions_dir)
     first = catalog.entries()
-    assert sorted(reads) == sorted([KICKOFF, FORUM, METASCRUM])
+    assert sorted(reads) == sorted([KICKOFF, FORUM, METASCRUM, SYNC])
     reads.clear()
     assert catalog.entries() == first and reads == []
 
@@ -54,8 +54,8 @@ def test_catalog_reads_a_file_again_only_when_it_changed(sessions_dir: Path, mon
     (sessions_dir / METASCRUM).unlink()
     entries = catalog.entries()
     assert sorted(reads) == sorted([FORUM, "2026-12-01-bad.toml"])
-    assert [e.path.name for e in entries] == [FORUM, KICKOFF, "2026-12-01-bad.toml"]
-    assert entries[0].title == "PO Forum #2 (renamed)"
+    assert [e.path.name for e in entries] == [SYNC, FORUM, KICKOFF, "2026-12-01-bad.toml"]
+    assert entries[1].title == "PO Forum #2 (renamed)"
     assert isinstance(entries[-1], BrokenSession) and entries[-1].error.line == 2
 
 
@@ -78,7 +78,7 @@ def test_search_needs_every_word_in_one_item(sessions_dir: Path) -> None:
 
 def test_search_finds_titles_agenda_topics_and_decisions_with_spans(sessions_dir: Path) -> None:
     found = search(summaries(sessions_dir), "metascrum")
-    assert [h.where for h in found][:1] == ["title"]
+    assert [h.where for h in found if h.summary.path.name == METASCRUM][:1] == ["title"]
     hit = search(summaries(sessions_dir), "escalation path")[0]
     assert hit.where == "action" and hit.item_id == "d4"
     start, end = hit.spans[0]

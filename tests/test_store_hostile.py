@@ -20,7 +20,7 @@ def test_file_over_5_mb_is_refused_before_reading(tmp_path: Path) -> None:
     with pytest.raises(SessionFileError) as caught:
         load(path)
     assert str(caught.value) == (
-        f"{path}:1:1: file is 5.0 MB; poforum opens session files up to 5 MB "
+        f"{path}: file is 5.0 MB; poforum opens session files up to 5 MB "
         "(split it, or remove pasted content)"
     )
 
@@ -31,20 +31,20 @@ def test_too_many_tables_refused_before_parsing(tmp_path: Path) -> None:
         for i in range(2 * MAX_ITEMS + 1)
     )
     message = error_of(tmp_path, GOOD + topics)
-    assert message.startswith("1:1: over 10,000 items")
+    assert message.startswith(" over 10,000 items")
     assert "up to 10,000" in message
 
 
 def test_too_many_list_entries_refused(tmp_path: Path) -> None:
     agreement = "working_agreement = [" + ", ".join('"x"' for _ in range(MAX_ITEMS + 1)) + "]\n"
     message = error_of(tmp_path, agreement + GOOD)
-    assert message.startswith("1:1: 10,007 items (agenda, topics, decisions")
+    assert message.startswith(" 10,007 items (agenda, topics, decisions")
 
 
 def test_too_many_votes_refused(tmp_path: Path) -> None:
     votes = ", ".join(f'"v{i}" = 1' for i in range(MAX_ITEMS + 1))
     text = GOOD.replace('votes = { "Dana Levi" = 2 }', f"votes = {{ {votes} }}")
-    assert error_of(tmp_path, text).startswith("1:1: 10,003 items")  # + agenda and decision
+    assert error_of(tmp_path, text).startswith(" 10,003 items")  # + agenda and decision
 
 
 def test_a_big_but_legal_file_loads(tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_a_big_but_legal_file_loads(tmp_path: Path) -> None:
 def test_deep_nesting_is_refused_not_a_crash(tmp_path: Path) -> None:
     text = GOOD + "deep = " + "[" * 50_000 + "]" * 50_000 + "\n"
     message = error_of(tmp_path, text)
-    assert message.startswith("1:1: ")
+    assert message.startswith(" arrays or tables nested too deeply") or "nested more" in message
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch) ->
 def _tomli_w_only_dumps(session: Session, monkeypatch) -> str:
     """dumps() with the fast emitter switched off: every key and value goes through tomli_w."""
     with monkeypatch.context() as patch:
-        module = sys.modules["poforum_tui.store.save"]  # `store.save` is also the function
+        module = sys.modules["poforum_tui.store.toml_text"]
         patch.setattr(module, "_fast_scalar", lambda value: None)
         patch.setattr(module, "_fast_key", lambda key: None)
         return dumps(session)

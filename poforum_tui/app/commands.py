@@ -17,7 +17,7 @@ from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store import SessionFileError
 from poforum_tui.widgets.literal import quoted
 
-SCREEN_MODES = ("sessions", "agenda", "board", "decisions")
+SCREEN_MODES = ("sessions", "agenda", "board", "decisions", "dependencies")
 
 
 class PaletteCommands(PoforumHost):
@@ -51,7 +51,17 @@ class PaletteCommands(PoforumHost):
             f"Redo{keys.get('redo', '')}", "Redo the last undone change", self.action_redo
         )
         if self.session is not None and not self.read_only:
-            yield SystemCommand("Rename session", "Change the open session's title", self.rename)
+            yield SystemCommand(
+                "Rename session, or change its date, start, kind, facilitators",
+                "The open session's settings",
+                self.edit_settings,
+            )
+        if self.persistence.undecided is not None:
+            yield SystemCommand(
+                "Decide about the outside edit",
+                "The file changed outside poforum: keep yours, theirs, or save yours as a copy",
+                self.persistence.decide,
+            )
         if self.persistence.holder is not None or self.persistence.read_only_reason:
             yield SystemCommand(
                 "Take over editing",
@@ -149,17 +159,26 @@ class PaletteCommands(PoforumHost):
             return
         self.notify(f"Wrote {target}", title="Exported", timeout=8)
 
-    def rename(self) -> None:
-        """Ask for a new title for the open session."""
-        from poforum_tui.dialogs.rename import RenameForm
+    def edit_settings(self) -> None:
+        """Ask for the open session's settings: title, date, start, kind, facilitators."""
+        from poforum_tui.dialogs.session_settings import SessionSettingsForm, Settings
 
-        def renamed(title: str | None) -> None:
-            if title is not None:
-                what = f"rename the session to {quoted(title)}"
-                self.change(lambda s: session_info.rename(s, title), what)
+        def changed(settings: Settings | None) -> None:
+            if settings is not None:
+                self.change(
+                    lambda s: session_info.change_settings(
+                        s,
+                        title=settings.title,
+                        date=settings.date,
+                        start=settings.start,
+                        kind=settings.kind,
+                        facilitators=settings.facilitators,
+                    ),
+                    "change the session settings",
+                )
 
         if self.session is not None:
-            self.push_screen(RenameForm(self.session.title), renamed)
+            self.push_screen(SessionSettingsForm(self.session), changed)
 
     def new_session_from(self, template: str) -> None:
         """Ask for a title and date, write the new file from `template`, and open it."""
@@ -167,13 +186,15 @@ class PaletteCommands(PoforumHost):
             NextSessionForm,
             NextSessionRequest,
         )
+        from poforum_tui.store.carryover import new_from_template
         from poforum_tui.store.create import create_session_file
-        from poforum_tui.store.templates import from_template
 
         def created(request: NextSessionRequest | None) -> None:
             if request is None:
                 return
-            session = from_template(request.template, title=request.title, date=request.date)
+            session = new_from_template(
+                self.folder, request.template, title=request.title, date=request.date
+            )
             try:
                 path = create_session_file(self.folder, session)
             except (OSError, FileExistsError) as error:

@@ -12,12 +12,15 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from poforum_tui.app.commands import PaletteCommands
 from poforum_tui.app.preferences import UserSettings
 from poforum_tui.app.review import ReadOnlyReview
+from poforum_tui.app.room import RoomSurface
 from poforum_tui.core import Notice, Question, SessionCore
 from poforum_tui.core.persistence import Persistence
 from poforum_tui.core.questions import unsaved_quit
@@ -63,7 +66,7 @@ def history_notice(
     return f"{text}\nThe clock moved {direction}: {where}."
 
 
-class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
+class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
     """poforum: one open session, shown on four screens, saved after every change."""
 
     TITLE = "poforum"
@@ -73,15 +76,18 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         "agenda": lazy_screen("agenda", "AgendaScreen"),
         "board": lazy_screen("board", "BoardScreen"),
         "decisions": lazy_screen("decisions", "DecisionsScreen"),
+        "dependencies": lazy_screen("dependencies", "DependenciesScreen"),
     }
     BINDINGS = [
         Binding("0", "go('sessions')", "Sessions", id="go-sessions"),
         Binding("1", "go('agenda')", "Agenda", id="go-agenda"),
         Binding("2", "go('board')", "Board", id="go-board"),
         Binding("3", "go('decisions')", "Decisions", id="go-decisions"),
+        Binding("4", "go('dependencies')", "Dependencies", id="go-dependencies"),
         Binding("question_mark,f1", "toggle_help", "Help", id="help", key_display="?"),
         Binding("w", "show_agreement", "Agreement", id="agreement", show=False),
         Binding("p", "present", "Present", id="present"),
+        Binding("j", "toggle_room", "Room", id="room"),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -96,12 +102,16 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
         read_only: bool = False,
         clock: Clock | None = None,
         theme: str | None = None,
+        room_host: str | None = None,
+        room_port: int | None = None,
     ) -> None:
         # Start in the mode that will show first: switching away from Textual's default screen
         # in on_mount costs a second stylesheet parse and a wasted frame (issue 8).
-        self.DEFAULT_MODE = "agenda" if path is not None or session is not None else "sessions"
+        first = "agenda" if path is not None or session is not None else "sessions"
+        self.DEFAULT_MODE = first  # type: ignore[misc]  # per instance: Textual reads it at start
         super().__init__()
         self._requested_theme = theme
+        self.room_host, self.room_port = room_host, room_port
         self.folder = Path(folder)
         self.core = SessionCore(clock or SystemClock())
         self.core.asker = self._ask
@@ -166,8 +176,11 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
             gc.freeze()
             gc.enable()
 
-    def on_unmount(self) -> None:
-        self.core.close()
+    async def on_unmount(self) -> None:
+        try:
+            await self.close_room(quiet=True)
+        finally:
+            self.core.close()
 
     def _core_changed(self, session: Session) -> None:
         self.session = session
@@ -215,6 +228,12 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
             self.notify(self.persistence.status()[0], title="Read-only", severity="warning")
         self.switch_mode("agenda")
         return True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Headless (tests, snapshots): a steady text cursor, so what is drawn does not depend
+        on when the blink timer last fired."""
+        if self.is_headless and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Notifications show user text literally unless a caller asks for markup."""
@@ -309,7 +328,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, PaletteCommands):
     # -- navigation and help ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("show_agreement", "present") and self.session is None:
+        if action in ("show_agreement", "present", "toggle_room") and self.session is None:
             return None
         if action in ("undo", "redo"):
             stack = self.undo_stack if action == "undo" else self.redo_stack

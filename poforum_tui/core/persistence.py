@@ -1,7 +1,7 @@
 """Saving, locking and watching the open session file; the session core owns one `Persistence`.
 
 - Autosave: a change schedules a save within DEBOUNCE seconds, written in a worker thread,
-  atomically, with the previous version kept as `<name>.toml.bak`.
+  atomically, with the previous version kept as `.poforum/<name>.toml.bak`.
 - A failed save keeps the session in memory, shows a persistent warning and retries.
 - One writer: the file is locked; a second instance opens it read-only and names the holder.
 - Outside edits are noticed by polling: reloaded when nothing is unsaved, else the user decides.
@@ -20,9 +20,10 @@ from poforum_tui.core.timers import Repeating
 from poforum_tui.domain import Session
 from poforum_tui.store import SessionFileError, dumps, parse
 from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
+from poforum_tui.store.file_text import file_bytes
 from poforum_tui.store.limits import read_limited
 from poforum_tui.store.lock import Holder, SessionLock
-from poforum_tui.store.save import write_atomic
+from poforum_tui.store.save import HIDDEN_FOLDER, hidden_folder, write_atomic
 
 if TYPE_CHECKING:
     from poforum_tui.core.session_core import SessionCore
@@ -56,6 +57,8 @@ class Persistence:
         """Who holds the lock when this instance opened the file read-only because of it."""
         self.read_only_reason: str | None = None
         self.deciding = False
+        self.undecided: tuple[Session | None, Change, SessionFileError | None] | None = None
+        """An outside edit whose question was put off (escape): saves wait until `decide()`."""
         """An outside edit is being decided by the user: saving and watching pause."""
         self._lock: SessionLock | None = None
         self._io = threading.Lock()
@@ -101,6 +104,7 @@ class Persistence:
         self.disk = DiskFile(path, raw)
         self._seen = self.disk.stamp
         self.saved, self.error, self.outside_error, self.deciding = session, None, None, False
+        self.undecided = None
         self._poll = Repeating(self._loop, POLL, self.poll)
         self._show_status()
         return session, read_only or lock is None
@@ -193,7 +197,7 @@ class Persistence:
             try:
                 if disk.check() is not None:
                     return "conflict"  # never overwrite what someone else wrote
-                disk.write(dumps(session).encode("utf-8"))
+                disk.write(file_bytes(session, disk.known))  # keeps comments, CRLF, BOM
             except SessionFileError:
                 return "conflict"  # replaced by something over the limits
             except OSError as error:
@@ -238,16 +242,17 @@ class Persistence:
             self._after_save("saved")
 
     def rescue(self) -> Path | None:
-        """Write the open session to a new file (the folder, else the home folder)."""
+        """Write the open session to a new file (in the folder's hidden `.poforum/`, else the
+        home folder)."""
         session, path = self.core.session, self.path
         if session is None or path is None:
             return None
         payload = dumps(session).encode("utf-8")
-        for folder in (path.parent, Path.home()):
-            from poforum_tui.store.create import unused_path
+        from poforum_tui.store.create import unused_path
 
-            target = unused_path(folder, f"{path.stem}-unsaved")
+        for where in (lambda: hidden_folder(path.parent), Path.home):
             try:
+                target = unused_path(where(), f"{path.stem}-unsaved")
                 write_atomic(target, payload)
             except OSError:
                 continue
@@ -300,14 +305,34 @@ class Persistence:
             return
         if broken is not None:
             self._broken(broken)
-        self.deciding = True
+        self._ask(theirs, change, broken)
+
+    def _ask(self, theirs: Session | None, change: Change, broken: SessionFileError | None):
+        assert self.path is not None
+        self.deciding, self.undecided = True, None
         self.core.ask(
-            questions.outside_edit(name, broken), lambda c: self._decided(c, theirs, change)
+            questions.outside_edit(self.path.name, broken),
+            lambda choice: self._decided(choice, theirs, change, broken),
         )
 
-    def _decided(self, choice: str | None, theirs: Session | None, change: Change) -> None:
-        self.deciding = False
+    def decide(self) -> None:
+        """Ask again about the outside edit whose question was put off."""
+        if self.undecided is not None:
+            self._ask(*self.undecided)
+
+    def _decided(
+        self,
+        choice: str | None,
+        theirs: Session | None,
+        change: Change,
+        broken: SessionFileError | None = None,
+    ) -> None:
         assert self.disk is not None and self.path is not None
+        if choice is None:  # escape: decide later; nothing is written until then
+            self.undecided = (theirs, change, broken)
+            self._show_status()
+            return
+        self.deciding = False
         if choice == "theirs" and theirs is not None:
             self._reload(theirs, change)
             self.core.notice("Reloaded the version on disk.")
@@ -326,6 +351,10 @@ class Persistence:
                 self._reload(theirs, change)
                 self.core.notice(f"Yours is saved as {copy.name}; showing the version on disk.")
             else:
+                # Theirs does not load: open the copy. What is in memory is in the copy, so
+                # closing the original must neither save over their edit nor ask again.
+                self.disk.accept(change)
+                self.saved = session
                 self.core.open(copy)
                 self.core.notice(f"Yours is saved as {copy.name}, which is now open.")
         else:  # keep mine: the version on disk stays recoverable in the .bak
@@ -333,7 +362,9 @@ class Persistence:
             self.outside_error = None
             self._seen = change.stamp
             self.flush()
-            self.core.notice(f"Kept yours; the version on disk is in {self.path.name}.bak.")
+            self.core.notice(
+                f"Kept yours; the version on disk is in {HIDDEN_FOLDER}/{self.path.name}.bak."
+            )
         self._show_status()
 
     def _reload(self, session: Session, change: Change) -> None:
@@ -360,6 +391,12 @@ class Persistence:
         """The persistent file warning (text, severity); empty text when all is well."""
         if self.error:
             return f"⚠ Not saved: {self.error} — kept in memory, retrying.", "error"
+        if self.undecided is not None and self.path is not None:
+            return (
+                f"⚠ {self.path.name} changed outside poforum; your changes are not saved "
+                "until you decide: ctrl+p → Decide about the outside edit.",
+                "error",
+            )
         if self.outside_error:
             return f"⚠ {self.outside_error}", "error"
         if self.holder is not None:

@@ -45,8 +45,9 @@ def outside_edit(name: str, broken: SessionFileError | None) -> Question:
     return Question(
         "The session file changed outside poforum",
         f"{name} {what} while you have changes that are not saved yet.\n"
-        f"Keep mine keeps theirs in {name}.bak; a copy is saved beside it.",
+        f"Keep mine keeps theirs in .poforum/{name}.bak; a copy is saved beside it.",
         tuple(options),
+        cancel="Decide later",
         default="copy",
     )
 

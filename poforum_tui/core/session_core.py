@@ -76,6 +76,7 @@ class SessionCore:
         self._on_status: list[Callable[[str, str], None]] = []
         self._on_notice: list[Callable[[Notice], None]] = []
         self._asking: set[asyncio.Future[None]] = set()
+        self._previous: tuple[tuple[Path, int], Session | None] | None = None
 
     # -- listeners -----------------------------------------------------------------------
 
@@ -113,7 +114,44 @@ class SessionCore:
         for callback in list(self._on_open):
             callback(self.path)
         self._changed()
+        self._warn(session)
         return session
+
+    def previous(self) -> Session | None:
+        """The session the open one follows (its `follows` file), None when there is none or
+        it does not load; read again only when that file changes."""
+        from poforum_tui.store import SessionFileError, load
+        from poforum_tui.store.paths import sibling
+
+        if self.session is None or self.path is None or not self.session.follows:
+            return None
+        try:
+            path = sibling(self.path.parent, self.session.follows)
+            stamp = (path, path.stat().st_mtime_ns)
+        except (SessionFileError, OSError):
+            return None
+        if self._previous is None or self._previous[0] != stamp:
+            try:
+                self._previous = (stamp, load(path))
+            except SessionFileError:
+                self._previous = (stamp, None)
+        return self._previous[1]
+
+    def _warn(self, session: Session) -> None:
+        """Tell once what the file holds that is allowed but looks like a mistake (17.3)."""
+        from poforum_tui.store.check import session_warnings, warnings_notice
+
+        disk = self.persistence.disk
+        assert self.path is not None
+        found = session_warnings(session, raw=disk.known if disk else None, path=self.path)
+        if found:
+            count = f"{len(found)} warning{'s' if len(found) != 1 else ''}"
+            self.notice(
+                warnings_notice(found, self.path.name),
+                title=f"{self.path.name}: {count}",
+                severity="warning",
+                timeout=12,
+            )
 
     def close(self) -> None:
         """Save what is unsaved (or rescue it to a copy), stop watching, unlock."""

@@ -1,1 +1,1 @@
-"""Dialogs every feature uses: the form base, confirm, choice, rename."""
+"""Dialogs every feature uses: the form base, confirm, choice, session settings."""

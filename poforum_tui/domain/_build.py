@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from poforum_tui.domain.errors import DomainError
+from poforum_tui.domain.errors import DomainError, describe
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -16,9 +16,7 @@ def build(cls: type[M], **fields: Any) -> M:
     try:
         return cls(**fields)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        message = error["msg"].removeprefix("Value error, ")
+        where, message = describe(exc.errors()[0])
         raise DomainError(f"{where}: {message}" if where else message) from None
 
 

@@ -147,17 +147,15 @@ def start(session: Session, item_id: str, now: dt.datetime) -> Session:
 
 
 def _anchor(session: Session, now: dt.datetime) -> Session:
-    updates: dict[str, dt.time] = {}
+    """Fix when the meeting began (`started`: the planned `start` on the meeting's day, else
+    now) and its planned end, once, when the first item starts. `start` stays as planned."""
     if session.end is not None:
         return session
-    if session.start is None or session.date != now.date():
-        updates["start"] = now.time()
-    start = updates.get("start", session.start)
-    assert start is not None  # set above when the session had none
-    begin = meeting_day_start(start, now)
+    on_the_day = session.start is not None and session.date == now.date()
+    began = session.start if on_the_day and session.start is not None else now.time()
     planned = sum(item.minutes for item in session.agenda if item.status != "skipped")
-    updates["end"] = (begin + dt.timedelta(minutes=planned)).time()
-    return session.model_copy(update=updates)
+    end = (meeting_day_start(began, now) + dt.timedelta(minutes=planned)).time()
+    return session.model_copy(update={"started": began, "end": end})
 
 
 def meeting_day_start(start: dt.time, now: dt.datetime) -> dt.datetime:
@@ -269,7 +267,7 @@ def reset_item(session: Session, item_id: str) -> Session:
     )
     session = _with_item(session, index, item)
     if all(i.status == "pending" and i.spent_seconds == 0 for i in session.agenda):
-        session = session.model_copy(update={"end": None})
+        session = session.model_copy(update={"end": None, "started": None})
     return session
 
 

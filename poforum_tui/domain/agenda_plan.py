@@ -85,11 +85,12 @@ def meeting_clock(session: Session, now: dt.datetime) -> MeetingClock:
     `end`, else start + every timebox) and projected end (now + what is left)."""
     started = _started(session)
     finished = started and not any(item.status in ("pending", *ACTIVE) for item in session.agenda)
-    if session.start is None:
+    begins = session.started or session.start
+    if begins is None:
         # Not started and no start time yet: the plan begins now.
         projected = now + dt.timedelta(seconds=_left_seconds(session, now))
         return MeetingClock(None, projected, projected, started, finished)
-    start = meeting_day_start(session.start, now)
+    start = meeting_day_start(begins, now)
     if session.end is not None:
         planned_end = dt.datetime.combine(start.date(), session.end)
         if planned_end < start:

@@ -237,9 +237,8 @@ def matches(topic: Topic, query: str) -> bool:
 
 def agenda_timebox(session: Session) -> str:
     """The timebox `t` offers: the board's `agenda_timebox` key, else 7+5+3 for Lean Coffee."""
-    setting = getattr(session.board, "agenda_timebox", None)
-    if isinstance(setting, str | int) and str(setting).strip():
-        return str(setting).strip()
+    if session.board.agenda_timebox is not None:
+        return session.board.agenda_timebox.strip()
     return LEAN_COFFEE_TIMEBOX if session.kind == "lean-coffee" else DEFAULT_TIMEBOX
 
 

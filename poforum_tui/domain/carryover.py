@@ -6,13 +6,16 @@ Rules (`next_session`):
 - Participants (all marked present again), facilitators, working agreement and start time are
   copied.
 - Every open decision, experiment and action is copied with the same id, `carried_from` set to
-  the previous file and `carried` incremented; its outcome from last time is cleared.
+  the previous file and `carried` incremented; its outcome from last time is cleared. Open
+  dependencies (not done or dropped) and risks not yet resolved are carried the same way; a
+  dependency's link to a decision that stayed behind is dropped.
 - Topics not in the board's last column move to the first column, votes cleared, most-voted
   first. A topic in the last column (parked) stays behind, unless an open item links it: then it
   is carried too and stays in the last column, so no carried item loses its topic.
 
-`with_escalations` adds items other sessions escalated to this one (a MetaScrum, a PO sync)
-as board topics to discuss.
+`with_escalations` brings in the items other sessions escalated to this one (a MetaScrum, a
+PO sync): the same records (ids kept, `carried_from` their file), listed first, with an
+"Escalations" agenda item first that names each one and its age.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ import datetime as dt
 import re
 
 from poforum_tui.domain._build import build
+from poforum_tui.domain.escalation import TARGET_NAMES, age_days
 from poforum_tui.domain.ids import next_id
-from poforum_tui.domain.models import AgendaItem, Decision, Session, Topic
+from poforum_tui.domain.models import AgendaItem, Decision, Dependency, Session
 
 FOLLOW_UPS_ID = "follow-ups"
 CADENCE_DAYS = {"po-sync": 7, "lean-coffee": 7}
@@ -38,6 +42,19 @@ def carried_decisions(previous: Session, previous_file_name: str) -> list[dict]:
         data = decision.model_dump(by_alias=True)
         data.update(carried_from=previous_file_name, carried=decision.carried + 1, outcome=None)
         carried.append(data)
+    return carried
+
+
+def carried_records(records: tuple, previous_file_name: str, keep) -> list[dict]:
+    """The records for which `keep(record)` holds, as they enter the next session."""
+    carried = []
+    for record in records:
+        if keep(record):
+            data = record.model_dump(by_alias=True)
+            data.update(carried_from=previous_file_name, carried=record.carried + 1)
+            if "outcome" in data:
+                data["outcome"] = None
+            carried.append(data)
     return carried
 
 
@@ -68,7 +85,7 @@ def _board(previous: Session, template: Session, linked: set[str]) -> dict:
     }
 
 
-def _agenda(previous: Session, template: Session, carried: int) -> list[dict]:
+def _agenda(previous: Session, template: Session, carried: int, dependencies: int) -> list[dict]:
     items = []
     for item in template.agenda:
         data = item.model_dump(by_alias=True)
@@ -81,9 +98,12 @@ def _agenda(previous: Session, template: Session, carried: int) -> list[dict]:
         follow_ups = build(AgendaItem, id=item_id, title="Follow-ups", minutes=15).model_dump()
     else:
         items.remove(follow_ups)
-    if carried:
-        what = "one item" if carried == 1 else f"{carried} items"
-        follow_ups["notes"] = f"{what} carried from {previous.title}: an outcome for each"
+    if carried or dependencies:
+        what = [_count(carried, "item")] if carried else []
+        what += [_count(dependencies, "dependency", "dependencies")] if dependencies else []
+        follow_ups["notes"] = (
+            f"{' and '.join(what)} carried from {previous.title}: an outcome for each"
+        )
     else:
         follow_ups["notes"] = f"Nothing left open at {previous.title}"
     return [follow_ups, *items]
@@ -102,7 +122,13 @@ def next_session(
     """
     template = template_session or previous
     decisions = carried_decisions(previous, previous_file_name)
-    linked = {d["topic"] for d in decisions if d.get("topic")}
+    dependencies = carried_records(previous.dependencies, previous_file_name, _is_open)
+    kept = {d["id"] for d in decisions}
+    for dependency in dependencies:
+        if dependency.get("decision") not in kept:
+            dependency["decision"] = None
+    risks = carried_records(previous.risks, previous_file_name, lambda r: r.roam != "resolved")
+    linked = {d["topic"] for d in (*decisions, *dependencies, *risks) if d.get("topic")}
     participants = [{**p.model_dump(by_alias=True), "present": True} for p in previous.participants]
     extras = {k: v for k, v in (template.model_extra or {}).items() if k != "description"}
     return build(
@@ -117,10 +143,22 @@ def next_session(
         follows=previous_file_name,
         working_agreement=previous.working_agreement or template.working_agreement,
         participants=participants,
-        agenda=_agenda(previous, template, len(decisions)),
+        agenda=_agenda(previous, template, len(decisions), len(dependencies)),
         board=_board(previous, template, linked),
         decisions=decisions,
+        dependencies=dependencies,
+        risks=risks,
     )
+
+
+def _is_open(dependency: Dependency) -> bool:
+    return dependency.is_open
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    if number == 1:
+        return f"one {noun}"
+    return f"{number} {plural or noun + 's'}"
 
 
 def suggest_title(previous_title: str) -> str:
@@ -142,27 +180,91 @@ def suggest_date(previous: Session, today: dt.date) -> dt.date:
     return max(previous.date + dt.timedelta(days=cadence), today)
 
 
-ESCALATED_COLUMN = "escalated"
+ESCALATIONS_ID = "escalated-here"
+Escalated = tuple[str, str, Decision | Dependency]
+"""(the file holding the item, that session's title, the item)."""
 
 
-def with_escalations(session: Session, escalations: list[tuple[str, Decision]]) -> Session:
-    """`session` with each open item escalated to it as a board topic (once per title).
+def with_escalations(
+    session: Session, escalations: list[Escalated], previous_date: dt.date | None = None
+) -> Session:
+    """`session` with the items escalated to it brought in as the same records, first.
 
-    Each pair is (the title of the session holding the item, the item). The topic goes to
-    the `escalated` column when the board has one, else to the first column.
+    Each record keeps its id (`carried_id` holds it when the id is taken here), gets
+    `carried_from` = its file and `carried` + 1, and loses links to the other session's board.
+    An item already here (same id and text) is not brought twice. What was escalated here since
+    the last one — these, and carried items the previous session (on `previous_date`)
+    escalated to this kind — is listed first, and an "Escalations" agenda item opens the
+    session.
     """
-    columns = session.board.column_ids()
-    if not columns or not escalations:
-        return session
-    column = ESCALATED_COLUMN if ESCALATED_COLUMN in columns else columns[0]
-    topics = list(session.board.topics)
-    titles = {topic.title for topic in topics}
-    for source, decision in escalations:
-        title = f"Escalated from {source}: {decision.text}"
-        if title in titles:
+    decisions: list[Decision | Dependency] = list(session.decisions)
+    dependencies: list[Decision | Dependency] = list(session.dependencies)
+    fresh: set[tuple[str, str]] = set()
+    for file_name, _title, item in escalations:
+        is_dependency = isinstance(item, Dependency)
+        records, prefix = (dependencies, "dep") if is_dependency else (decisions, "d")
+        kind = "dep" if is_dependency else "d"
+        here = next((r for r in records if r.id == item.id and r.text == item.text), None)
+        if here is not None:
+            fresh.add((kind, here.id))
             continue
-        topic_id = next_id("t", (topic.id for topic in topics))
-        topics.append(build(Topic, id=topic_id, title=title, column=column, author=decision.owner))
-        titles.add(title)
-    board = session.board.model_copy(update={"topics": tuple(topics)})
-    return session.model_copy(update={"board": board})
+        data = item.model_dump(by_alias=True)
+        data.update(carried_from=file_name, carried=item.carried + 1, outcome=None, topic=None)
+        if is_dependency:
+            data["decision"] = None
+        taken = {r.id for r in records}
+        if item.id in taken:
+            data.update(id=next_id(prefix, taken), carried_id=item.id)
+        records.append(build(type(item), **data))
+        fresh.add((kind, data["id"]))
+    for kind, records in (("d", decisions), ("dep", dependencies)):
+        for record in records:
+            if (
+                previous_date is not None
+                and record.escalate_to == session.kind
+                and record.carried_from == session.follows
+                and record.escalated_on == previous_date
+            ):
+                fresh.add((kind, record.id))
+    decisions.sort(key=lambda d: ("d", d.id) not in fresh)
+    dependencies.sort(key=lambda d: ("dep", d.id) not in fresh)
+    lines = [_escalation_line(session, d) for d in dependencies if ("dep", d.id) in fresh]
+    lines += [_escalation_line(session, d) for d in decisions if ("d", d.id) in fresh]
+    session = session.model_copy(
+        update={"decisions": tuple(decisions), "dependencies": tuple(dependencies)}
+    )  # each list holds one type: items joined the list of their own type
+    return _escalations_item(session, lines)
+
+
+def _escalations_item(session: Session, lines: list[str]) -> Session:
+    """The "Escalated to this MetaScrum" agenda item first, one line per item (if any)."""
+    agenda = [item for item in session.agenda if item.id != ESCALATIONS_ID]
+    if not lines:
+        return session.model_copy(update={"agenda": tuple(agenda)})
+    where = TARGET_NAMES.get(session.kind, session.kind)
+    escalations = build(
+        AgendaItem,
+        id=ESCALATIONS_ID,
+        title=f"Escalated to this {where}",
+        minutes=min(30, 5 * len(lines)),
+        notes="\n".join(lines),
+    )
+    return session.model_copy(update={"agenda": (escalations, *agenda)})
+
+
+def _escalation_line(session: Session, item: Decision | Dependency) -> str:
+    """`dep1 Mobile needs from Payments: … (escalated by the PO sync on 2026-12-01; open
+    7 days, 2 sessions)`."""
+    sessions = item.carried + 1
+    age = f"{sessions} session{'s' if sessions != 1 else ''}"
+    since = item.raised_on if isinstance(item, Dependency) else None
+    days = age_days(since or item.escalated_on, session.date)
+    if days is not None:
+        age = f"{days} day{'s' if days != 1 else ''}, {age}"
+    origin = TARGET_NAMES.get(item.escalated_from or "", item.escalated_from or "a session")
+    when = f" on {item.escalated_on.isoformat()}" if item.escalated_on else ""
+    if isinstance(item, Dependency):
+        what = f"{item.id} {item.from_} needs from {item.to}: {item.text}"
+    else:
+        what = f"{item.id} {item.kind}: {item.text}"
+    return f"{what} (escalated by the {origin}{when}; open {age})"

@@ -6,6 +6,7 @@ import datetime as dt
 
 from poforum_tui.domain._build import build, replace
 from poforum_tui.domain.errors import DomainError
+from poforum_tui.domain.escalation import CLEARED, escalation_fields
 from poforum_tui.domain.ids import next_id
 from poforum_tui.domain.models import DECISION_STATUSES, OUTCOMES, Decision, Session
 
@@ -83,15 +84,13 @@ def set_outcome(
     if outcome is None:
         changes: dict[str, object] = {"outcome": None, "status": "open"}
         if decision.outcome == "escalate":
-            changes["escalate_to"] = None
+            changes.update(CLEARED)
         return edit_decision(session, decision_id, **changes)
     if outcome not in OUTCOMES:
         raise DomainError(f"{outcome!r} is not an outcome (one of {', '.join(OUTCOMES)})")
     changes = {"outcome": outcome, "status": OUTCOME_STATUS[outcome]}
     if outcome == "escalate":
-        if not escalate_to or not escalate_to.strip():
-            raise DomainError("Escalate to where? Name the MetaScrum or PO sync it goes to")
-        changes["escalate_to"] = escalate_to.strip()
+        changes.update(escalation_fields(session, escalate_to))
     return edit_decision(session, decision_id, **changes)
 
 

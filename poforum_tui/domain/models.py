@@ -10,7 +10,36 @@ import datetime as dt
 import math
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, model_validator
+
+from poforum_tui.domain.fields import (
+    CONFIDENCE_SCALE,
+    MAX_TIMEBOX,
+    MIN_TIMEBOX,
+    Count,
+    MinutesText,
+    Model,
+    OptionalText,
+    PathError,
+    Pattern,
+    Seconds,
+    SiblingFile,
+    Text,
+    Timebox,
+    Votes,
+    pattern_steps,
+)
+from poforum_tui.domain.records import (
+    DEPENDENCY_STATUSES,
+    ROAM_STATES,
+    ConfidenceVote,
+    Dependency,
+    DependencyStatus,
+    Outcome,
+    Risk,
+    RoamState,
+    check_records,
+)
 
 SCHEMA_VERSION = 1
 
@@ -21,7 +50,6 @@ Role = Literal["chief-po", "po", "stakeholder", "coach", "scrum-master", "other"
 ItemStatus = Literal["pending", "running", "paused", "done", "skipped"]
 DecisionKind = Literal["decision", "experiment", "action"]
 DecisionStatus = Literal["open", "done", "dropped"]
-Outcome = Literal["done", "keep", "drop", "escalate"]
 
 SESSION_KINDS: tuple[str, ...] = get_args(SessionKind)
 ROLES: tuple[str, ...] = get_args(Role)
@@ -30,104 +58,36 @@ DECISION_KINDS: tuple[str, ...] = get_args(DecisionKind)
 DECISION_STATUSES: tuple[str, ...] = get_args(DecisionStatus)
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
-MIN_TIMEBOX = 1
-MAX_TIMEBOX = 480
-
-
-class PathError(ValueError):
-    """A cross-reference problem that knows the key path it is about."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-
-
-def _non_empty(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-def _timebox(value: int) -> int:
-    if not MIN_TIMEBOX <= value <= MAX_TIMEBOX:
-        raise ValueError(f"must be {MIN_TIMEBOX}..{MAX_TIMEBOX}")
-    return value
-
-
-def _not_negative(value: int) -> int:
-    if value < 0:
-        raise ValueError("must be 0 or more")
-    return value
-
-
-def _votes(value: dict[str, int]) -> dict[str, int]:
-    for voter, count in value.items():
-        _non_empty(voter)
-        if count < 1:
-            raise ValueError(f"{voter!r} has {count}; a vote count must be 1 or more")
-    return value
-
-
-def _blank_is_none(value: str | None) -> str | None:
-    return value if value is not None and value.strip() else None
-
-
-def _sibling_file(value: str) -> str:
-    """A plain file name in the session folder: no folders, no `..`, not absolute."""
-    if not value.strip():
-        raise ValueError("must not be empty")
-    if "/" in value or "\\" in value or value in (".", "..") or value.startswith("~"):
-        raise ValueError(
-            f"{value!r} must be a file name in the same folder, like 2026-11-17-po-forum.toml "
-            "(no folders, '..' or absolute paths)"
-        )
-    if any(ord(char) < 32 or ord(char) == 127 for char in value) or ":" in value[1:2]:
-        raise ValueError(f"{value!r} must be a plain file name (no control characters or drives)")
-    return value
-
-
-def pattern_steps(text: str) -> tuple[int, ...]:
-    """A Lean Coffee pattern `"7+5+3"` as (7, 5, 3): whole minutes joined by `+`."""
-    parts = [part.strip() for part in text.split("+")]
-    if len(parts) < 2 or not all(part.isdigit() for part in parts):
-        raise ValueError("write whole minutes joined by +, like 7+5+3")
-    steps = tuple(int(part) for part in parts)
-    if min(steps) < MIN_TIMEBOX:
-        raise ValueError("every step is at least 1 minute")
-    if sum(steps) > MAX_TIMEBOX:
-        raise ValueError(f"the steps add up to {sum(steps)}; at most {MAX_TIMEBOX} minutes")
-    return steps
-
-
-def _optional_pattern(value: str | None) -> str | None:
-    value = _blank_is_none(value)
-    if value is not None:
-        pattern_steps(value)
-    return value
-
-
-def _optional_sibling(value: str | None) -> str | None:
-    value = _blank_is_none(value)
-    return None if value is None else _sibling_file(value)
-
-
-Text = Annotated[str, AfterValidator(_non_empty)]
-OptionalText = Annotated[str | None, AfterValidator(_blank_is_none)]
-"""An optional text key: empty or blank means absent (it is not written)."""
-Pattern = Annotated[str | None, AfterValidator(_optional_pattern)]
-"""An optional Lean Coffee timebox pattern such as 7+5+3."""
-SiblingFile = Annotated[str | None, AfterValidator(_optional_sibling)]
-"""An optional file name in the session's own folder (`follows`, `carried_from`)."""
-Timebox = Annotated[int, Field(strict=True), AfterValidator(_timebox)]
-Seconds = Annotated[int, Field(strict=True), AfterValidator(_not_negative)]
-Votes = Annotated[dict[str, Annotated[int, Field(strict=True)]], AfterValidator(_votes)]
-
-
-class Model(BaseModel):
-    """Base: frozen, keeps unknown keys, validates defaults."""
-
-    model_config = ConfigDict(frozen=True, extra="allow", validate_default=True)
+__all__ = [
+    "CONFIDENCE_SCALE",
+    "DECISION_KINDS",
+    "DECISION_STATUSES",
+    "DEPENDENCY_STATUSES",
+    "ITEM_STATUSES",
+    "MAX_TIMEBOX",
+    "MIN_TIMEBOX",
+    "OUTCOMES",
+    "ROAM_STATES",
+    "ROLES",
+    "SCHEMA_VERSION",
+    "SESSION_KINDS",
+    "AgendaItem",
+    "Board",
+    "Column",
+    "ConfidenceVote",
+    "Decision",
+    "Dependency",
+    "DependencyStatus",
+    "Model",
+    "Outcome",
+    "Participant",
+    "PathError",
+    "Risk",
+    "RoamState",
+    "Session",
+    "Topic",
+    "pattern_steps",
+]
 
 
 class Participant(Model):
@@ -170,6 +130,8 @@ class Topic(Model):
     author: OptionalText = None
     category: OptionalText = None
     votes: Votes = Field(default_factory=dict)
+    notes: OptionalText = None
+    """What was said about the topic (exported under it in the minutes)."""
 
     @property
     def vote_total(self) -> int:
@@ -180,8 +142,18 @@ class Board(Model):
     votes_per_person: Annotated[int, Field(strict=True, ge=1)] | None = None
     votes_hidden: bool = False
     categories: tuple[str, ...] = ()
+    agenda_timebox: MinutesText = None
+    """The timebox `t` offers when a topic goes to the agenda ("10" or a pattern "7+5+3")."""
     columns: tuple[Column, ...] = ()
     topics: tuple[Topic, ...] = ()
+
+    @model_validator(mode="after")
+    def _room_settings(self) -> Board:
+        extra = self.model_extra or {}
+        for key in ("collecting", "voting", "cards_hidden"):  # domain/room.py's optional keys
+            if key in extra and not isinstance(extra[key], bool):
+                raise PathError(key, "must be true or false")
+        return self
 
     def vote_budget(self) -> int:
         """Votes each person may cast: the set budget, else ceil(topics / 3) (Lean Coffee)."""
@@ -216,13 +188,18 @@ class Decision(Model):
     status: DecisionStatus = "open"
     topic: OptionalText = None
     carried_from: SiblingFile = None
-    carried: Annotated[int, Field(strict=True, ge=0)] = 0
+    carried: Count = 0
+    carried_id: OptionalText = None
+    """The id it had in `carried_from` when that id was taken here (escalated items)."""
     rationale: OptionalText = None
     decided_by: OptionalText = None
     hypothesis: OptionalText = None
     measure: OptionalText = None
     review: dt.date | None = None
     escalate_to: OptionalText = None
+    escalated_from: OptionalText = None
+    """The kind of session that escalated it (`po-sync`): the first rung of the ladder."""
+    escalated_on: dt.date | None = None
     outcome: Outcome | None = None
     """The follow-up review of a carried item in this session (None: not reviewed yet)."""
 
@@ -234,6 +211,8 @@ class Session(Model):
     date: dt.date
     start: dt.time | None = None
     end: dt.time | None = None  # planned end; fixed when the first agenda item starts
+    started: dt.time | None = None
+    """When the meeting actually began (set with `end`); `start` stays the planned time."""
     facilitators: tuple[str, ...] = ()
     follows: SiblingFile = None
     working_agreement: tuple[str, ...] = ()
@@ -241,34 +220,19 @@ class Session(Model):
     agenda: tuple[AgendaItem, ...] = ()
     board: Board = Field(default_factory=Board)
     decisions: tuple[Decision, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    confidence: tuple[ConfidenceVote, ...] = ()
 
     model_config = ConfigDict(populate_by_name=True)
 
     @model_validator(mode="after")
-    def _references(self) -> Session:
-        _unique("agenda", [item.id for item in self.agenda])
-        _unique("board.columns", [column.id for column in self.board.columns])
-        _unique("board.topics", [topic.id for topic in self.board.topics])
-        _unique("decisions", [decision.id for decision in self.decisions])
-        running = [i for i, item in enumerate(self.agenda) if item.status == "running"]
-        if len(running) > 1:
-            raise PathError(
-                f"agenda[{running[1] + 1}].status", "only one agenda item can be running"
-            )
-        columns = set(self.board.column_ids())
-        for index, topic in enumerate(self.board.topics, start=1):
-            if topic.column not in columns:
-                known = ", ".join(sorted(columns)) or "none defined"
-                raise PathError(
-                    f"board.topics[{index}].column",
-                    f"{topic.column!r} is not a column (columns: {known})",
-                )
-        topics = {topic.id for topic in self.board.topics}
-        for index, decision in enumerate(self.decisions, start=1):
-            if decision.topic is not None and decision.topic not in topics:
-                raise PathError(
-                    f"decisions[{index}].topic", f"{decision.topic!r} is not a topic on the board"
-                )
+    def _references(self, info: ValidationInfo) -> Session:
+        if info.context and info.context.get("references") is False:
+            return self  # the caller asks reference_problems() for all of them
+        problems = reference_problems(self)
+        if problems:
+            raise problems[0]
         return self
 
     def item(self, item_id: str) -> AgendaItem:
@@ -280,10 +244,58 @@ class Session(Model):
     def decision(self, decision_id: str) -> Decision:
         return next(d for d in self.decisions if d.id == decision_id)
 
+    def dependency(self, dependency_id: str) -> Dependency:
+        return next(d for d in self.dependencies if d.id == dependency_id)
 
-def _unique(path: str, ids: list[str]) -> None:
+    def risk(self, risk_id: str) -> Risk:
+        return next(r for r in self.risks if r.id == risk_id)
+
+
+def reference_problems(session: Session) -> list[PathError]:
+    """Every broken reference: ids used twice, two running items, unknown columns and topics
+    (and the first problem of the dependencies, risks and confidence votes)."""
+    problems = []
+    problems += _duplicates("agenda", [item.id for item in session.agenda])
+    problems += _duplicates("board.columns", [column.id for column in session.board.columns])
+    problems += _duplicates("board.topics", [topic.id for topic in session.board.topics])
+    problems += _duplicates("decisions", [decision.id for decision in session.decisions])
+    running = [i for i, item in enumerate(session.agenda) if item.status == "running"]
+    for index in running[1:]:
+        problems.append(
+            PathError(f"agenda[{index + 1}].status", "only one agenda item can be running")
+        )
+    columns = set(session.board.column_ids())
+    for index, topic in enumerate(session.board.topics, start=1):
+        if topic.column not in columns:
+            known = ", ".join(sorted(columns)) or "none defined"
+            problems.append(
+                PathError(
+                    f"board.topics[{index}].column",
+                    f"{topic.column!r} is not a column (columns: {known})",
+                )
+            )
+    topics = {topic.id for topic in session.board.topics}
+    for index, decision in enumerate(session.decisions, start=1):
+        if decision.topic is not None and decision.topic not in topics:
+            problems.append(
+                PathError(
+                    f"decisions[{index}].topic", f"{decision.topic!r} is not a topic on the board"
+                )
+            )
+    if session.dependencies or session.risks or session.confidence:
+        try:
+            check_records(session, topics)
+        except PathError as problem:
+            problems.append(problem)
+    return problems
+
+
+def _duplicates(path: str, ids: list[str]) -> list[PathError]:
+    """Like `unique_ids`, but every id used twice, not only the first."""
     seen: set[str] = set()
+    problems = []
     for index, item_id in enumerate(ids, start=1):
         if item_id in seen:
-            raise PathError(f"{path}[{index}].id", f"{item_id!r} is used twice")
+            problems.append(PathError(f"{path}[{index}].id", f"{item_id!r} is used twice"))
         seen.add(item_id)
+    return problems

@@ -54,11 +54,25 @@ def _renamed(session: Session, old: str, new: str) -> Session:
         d.model_copy(update={"owner": name(d.owner), "decided_by": name(d.decided_by)})
         for d in session.decisions
     )
+    dependencies = tuple(
+        d.model_copy(update={"owner": name(d.owner), "decided_by": name(d.decided_by)})
+        for d in session.dependencies
+    )
+    risks = tuple(r.model_copy(update={"owner": name(r.owner)}) for r in session.risks)
+    confidence = tuple(
+        c.model_copy(update={"votes": {new if k == old else k: v for k, v in c.votes.items()}})
+        if old in c.votes and new not in c.votes
+        else c
+        for c in session.confidence
+    )
     return session.model_copy(
         update={
             "facilitators": tuple(name(f) for f in session.facilitators),
             "agenda": agenda,
             "decisions": decisions,
+            "dependencies": dependencies,
+            "risks": risks,
+            "confidence": confidence,
             "board": session.board.model_copy(update={"topics": topics}),
         }
     )

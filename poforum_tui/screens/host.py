@@ -30,6 +30,9 @@ class PoforumHost(App[object]):
     file_status: var[tuple[str, str]] = var(("", ""), init=False)
     """A lasting problem with the open file (text, severity); widgets.file_status shows it."""
 
+    room_open: var[bool] = var(False, init=False)
+    """Whether the room (the participants' web page) is being served; app/room.py runs it."""
+
     folder: Path
     core: SessionCore
 
@@ -81,8 +84,24 @@ class PoforumHost(App[object]):
         """Ask for a title and date, write a new session from `template`, and open it."""
         raise NotImplementedError
 
+    def action_undo(self) -> None:
+        """Undo the last change to the session (and say what it was)."""
+        raise NotImplementedError
+
+    def action_redo(self) -> None:
+        """Redo the last undone change (and say what it was)."""
+        raise NotImplementedError
+
+    def action_take_over(self) -> None:
+        """Become the writer of a file another poforum held (once it has quit)."""
+        raise NotImplementedError
+
     def action_go(self, mode: str) -> None:
-        """Show screen `mode` (sessions, agenda, board, decisions)."""
+        """Show screen `mode` (sessions, agenda, board, decisions, dependencies)."""
+        raise NotImplementedError
+
+    def show_room_panel(self) -> None:
+        """The open room's join URL, QR code and roster (a notice while the room is closed)."""
         raise NotImplementedError
 
 

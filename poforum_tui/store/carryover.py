@@ -1,7 +1,7 @@
 """Carry-over from a file: the next session after a saved one, from the kind's template.
 
-A MetaScrum or PO sync also receives, as board topics, the items other sessions in the
-folder escalated to it since the previous one (outcome `escalate`, still open).
+A MetaScrum or PO sync also receives the items (decisions and dependencies) the sessions in
+the folder escalated to it since the last session of its kind, as the same records, first.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ import datetime as dt
 from pathlib import Path
 
 from poforum_tui.domain.carryover import (
+    Escalated,
     next_session,
     suggest_date,
     suggest_title,
     with_escalations,
 )
 from poforum_tui.domain.decisions import ESCALATION_TARGETS
-from poforum_tui.domain.models import Decision, Session
+from poforum_tui.domain.models import Session
 from poforum_tui.store.discovery import session_files
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.load import load
@@ -55,35 +56,45 @@ def session_after(
         title or suggest_title(previous.title),
         date or suggest_date(previous, today or dt.date.today()),
     )
-    return with_escalations(session, escalations(previous_path, previous, session))
+    found = escalations(previous_path.parent, session)
+    return with_escalations(session, found, previous.date)
 
 
-def escalations(
-    previous_path: Path, previous: Session, session: Session
-) -> list[tuple[str, Decision]]:
-    """Items escalated to `session`'s kind (a MetaScrum, a PO sync) in the other sessions
-    beside `previous_path` since `previous`, still open, as (session title, item)."""
+def escalations(folder: Path, session: Session) -> list[Escalated]:
+    """What the sessions in `folder` escalated to `session`'s kind (a MetaScrum, a PO sync)
+    since the last session of that kind before it, still open, as (file, title, item); by
+    date. An item escalated in a session is one whose outcome there is `escalate`, or (a
+    dependency) whose `escalated_on` is that session's date."""
     if session.kind not in ESCALATION_TARGETS:
         return []
-    found = []
-    for path in session_files(previous_path.parent):
-        if path.name == previous_path.name:
-            continue
+    loaded = []
+    for path in session_files(folder):
         try:
-            other = load(path)
+            loaded.append((path, load(path)))
         except SessionFileError:
             continue
-        if not previous.date <= other.date <= session.date:
+    last = max(
+        (
+            other.date
+            for _, other in loaded
+            if other.kind == session.kind and other.date < session.date
+        ),
+        default=None,
+    )
+    found = []
+    for path, other in loaded:
+        if not (last is None or last <= other.date) or other.date > session.date:
             continue
-        for decision in other.decisions:
-            if (
-                decision.outcome == "escalate"
-                and decision.escalate_to == session.kind
-                and decision.status == "open"
-            ):
-                found.append((other.date, path.name, other.title, decision))
-    found.sort(key=lambda item: item[:2])
-    return [(title, decision) for _, _, title, decision in found]
+        items = [d for d in other.decisions if d.outcome == "escalate" and d.status == "open"] + [
+            d
+            for d in other.dependencies
+            if d.is_open and (d.outcome == "escalate" or d.escalated_on == other.date)
+        ]
+        for item in items:
+            if item.escalate_to == session.kind:
+                found.append((other.date, path.name, other.title, item))
+    found.sort(key=lambda entry: entry[:2])
+    return [(name, title, item) for _, name, title, item in found]
 
 
 def followers(previous_path: Path | str) -> list[Path]:
@@ -99,3 +110,14 @@ def followers(previous_path: Path | str) -> list[Path]:
         except SessionFileError:
             continue
     return found
+
+
+def new_from_template(
+    folder: Path | str, name: str, *, title: str, date: dt.date | None = None
+) -> Session:
+    """A new session from template `name`; a MetaScrum or PO sync made this way also lists,
+    first, what the sessions in `folder` escalated to it since the last one of its kind."""
+    session = from_template(name, title=title, date=date)
+    if not Path(folder).is_dir():
+        return session
+    return with_escalations(session, escalations(Path(folder), session))

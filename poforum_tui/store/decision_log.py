@@ -1,18 +1,21 @@
-"""The decision log: every decision, experiment and action across a folder of sessions.
+"""The decision log: every decision, experiment, action and dependency across a folder.
 
 A carried item is one entry: it is followed through `carried_from` (the file it came from) and
-its id, shows its latest status, and counts the sessions it has appeared in.
+its id (`carried_id` when it had to take another id there), shows its latest status, and counts
+the sessions it has appeared in. Dependencies are folded the same way, apart (`dependencies`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from poforum_tui.domain import dependencies as deps
 from poforum_tui.domain.decisions import is_overdue
-from poforum_tui.domain.models import Decision, Session
+from poforum_tui.domain.escalation import ladder_label
+from poforum_tui.domain.models import Decision, Dependency, Session
 from poforum_tui.store.discovery import session_files
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.load import load
@@ -37,10 +40,33 @@ class LogEntry:
 
 
 @dataclass
+class DependencyEntry:
+    """One dependency's story, like LogEntry's for a decision."""
+
+    dependency: Dependency
+    first_path: Path
+    first_title: str
+    first_date: dt.date
+    last_path: Path
+    last_title: str
+    last_date: dt.date
+    sessions: int = 1
+
+    def overdue(self, today: dt.date) -> bool:
+        return deps.is_overdue(self.dependency, today)
+
+
+KINDS = ("decision", "experiment", "action", "dependency")
+"""What `poforum log --kind` keeps."""
+
+
+@dataclass
 class DecisionLog:
     entries: list[LogEntry] = field(default_factory=list)
     """Newest first (by the date the item was first recorded)."""
     broken: list[SessionFileError] = field(default_factory=list)
+    dependencies: list[DependencyEntry] = field(default_factory=list)
+    """Newest first, like `entries`."""
 
     def filtered(self, *, open_only: bool = False, owner: str | None = None) -> list[LogEntry]:
         """Entries still open and/or owned by someone whose name contains `owner`."""
@@ -52,29 +78,65 @@ class DecisionLog:
             and (not wanted or wanted in (entry.decision.owner or "").casefold())
         ]
 
+    def everything(
+        self, *, kind: str | None = None, open_only: bool = False, owner: str | None = None
+    ) -> list[LogEntry | DependencyEntry]:
+        """Decisions and dependencies together, newest first; `kind` keeps one of KINDS."""
+        found: list[LogEntry | DependencyEntry] = []
+        if kind != "dependency":
+            found += [
+                entry
+                for entry in self.filtered(open_only=open_only, owner=owner)
+                if kind is None or entry.decision.kind == kind
+            ]
+        if kind in (None, "dependency"):
+            wanted = owner.casefold().strip() if owner else ""
+            found += [
+                entry
+                for entry in self.dependencies
+                if (not open_only or entry.dependency.is_open)
+                and (not wanted or wanted in (entry.dependency.owner or "").casefold())
+            ]
+        found.sort(key=lambda e: (e.first_date, e.first_path.name), reverse=True)
+        return found
+
 
 def fold(sessions: Iterable[tuple[Path, Session]]) -> list[LogEntry]:
     """One entry per item, carried copies merged; newest first."""
+    return _fold(sessions, lambda session: session.decisions, LogEntry, "decision")
+
+
+def fold_dependencies(sessions: Iterable[tuple[Path, Session]]) -> list[DependencyEntry]:
+    """One entry per dependency, carried copies merged; newest first."""
+    return _fold(sessions, lambda session: session.dependencies, DependencyEntry, "dependency")
+
+
+def _fold(
+    sessions: Iterable[tuple[Path, Session]],
+    records_of: Callable[[Session], tuple],
+    entry_type: type,
+    attribute: str,
+) -> list:
     ordered = sorted(sessions, key=lambda pair: (pair[1].date, pair[0].name))
-    seen: dict[tuple[str, str], LogEntry] = {}
-    entries: list[LogEntry] = []
+    seen: dict[tuple[str, str], LogEntry | DependencyEntry] = {}
+    entries: list = []
     for path, session in ordered:
-        for decision in session.decisions:
+        for record in records_of(session):
             entry = None
-            if decision.carried_from:
-                entry = seen.get((decision.carried_from, decision.id))
+            if record.carried_from:
+                entry = seen.get((record.carried_from, record.carried_id or record.id))
             if entry is None:
-                entry = LogEntry(
-                    decision, path, session.title, session.date, path, session.title, session.date
+                entry = entry_type(
+                    record, path, session.title, session.date, path, session.title, session.date
                 )
                 entries.append(entry)
             else:
-                entry.decision = decision
+                setattr(entry, attribute, record)
                 entry.last_path, entry.last_title = path, session.title
                 entry.last_date = session.date
                 entry.sessions += 1
-            entry.sessions = max(entry.sessions, decision.carried + 1)
-            seen[(path.name, decision.id)] = entry
+            entry.sessions = max(entry.sessions, record.carried + 1)
+            seen[(path.name, record.id)] = entry
     entries.sort(key=lambda e: (e.first_date, e.first_path.name), reverse=True)
     return entries
 
@@ -88,34 +150,42 @@ def read_log(folder: Path | str) -> DecisionLog:
             loaded.append((path, load(path)))
         except SessionFileError as error:
             broken.append(error)
-    return DecisionLog(fold(loaded), broken)
+    return DecisionLog(fold(loaded), broken, fold_dependencies(loaded))
 
 
-def status_label(decision: Decision) -> str:
-    """`open`, `done`, or `open ⇡ metascrum` for an escalated item."""
-    if decision.escalate_to and decision.status == "open":
-        return f"{decision.status} ⇡ {decision.escalate_to}"
-    return decision.status
+def status_label(item: Decision | Dependency) -> str:
+    """`open`, `done`, or `open ⇡ metascrum` for an escalated item (`at-risk ⇡ …` alike)."""
+    is_open = item.is_open if isinstance(item, Dependency) else item.status == "open"
+    if item.escalate_to and is_open:
+        return f"{item.status} ⇡ {item.escalate_to}"
+    return item.status
 
 
-def format_lines(entries: list[LogEntry], today: dt.date) -> list[str]:
+def format_lines(entries: list[LogEntry | DependencyEntry], today: dt.date) -> list[str]:
     """The log as aligned text lines under a header (what `poforum log` prints)."""
     rows = [("DATE", "SESSION", "KIND", "STATUS", "OWNER", "DUE", "SEEN", "TEXT")]
     for entry in entries:
-        decision = entry.decision
-        due = decision.due.isoformat() if decision.due else "-"
+        if isinstance(entry, DependencyEntry):
+            item: Decision | Dependency = entry.dependency
+            kind, text, due = "dependency", _dependency_text(entry.dependency), "-"
+            needed = entry.dependency.needed_by
+            due = needed.isoformat() if isinstance(needed, dt.date) else (needed or "-")
+        else:
+            item = entry.decision
+            kind, text = item.kind, item.text
+            due = item.due.isoformat() if item.due else "-"
         if entry.overdue(today):
             due += " OVERDUE"
         rows.append(
             (
                 entry.first_date.isoformat(),
                 _clip(entry.first_title, 28),
-                decision.kind,
-                status_label(decision),
-                _clip(decision.owner or "-", 20),
-                due,
+                kind,
+                status_label(item),
+                _clip(item.owner or "-", 20),
+                _clip(due, 28),
                 f"{entry.sessions} session" + ("s" if entry.sessions != 1 else ""),
-                " ".join(decision.text.split()),
+                " ".join(text.split()),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -123,6 +193,15 @@ def format_lines(entries: list[LogEntry], today: dt.date) -> list[str]:
         "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip()
         for row in rows
     ]
+
+
+def _dependency_text(dependency: Dependency) -> str:
+    """`Mobile needs from Payments: … [po-sync → metascrum; the MetaScrum decides]`."""
+    text = f"{dependency.from_} needs from {dependency.to}: {dependency.text}"
+    ladder = ladder_label(dependency.escalated_from, dependency.escalate_to)
+    if ladder and dependency.is_open:
+        text += f" [{ladder}; {dependency.decided_by or 'nobody yet'} decides]"
+    return text
 
 
 def _clip(text: str, width: int) -> str:

@@ -19,10 +19,8 @@ _ITEM_MARKS = re.compile(rb"^\s*\[\[|\{", re.M)
 def check_size(path: Path, size: int) -> None:
     """Refuse a file larger than MAX_BYTES (checked from `stat`, before reading it)."""
     if size > MAX_BYTES:
-        raise SessionFileError(
+        raise SessionFileError.whole_file(
             path,
-            1,
-            1,
             f"file is {size / 1024 / 1024:.1f} MB; poforum opens session files up to "
             f"{MAX_BYTES // 1024 // 1024} MB (split it, or remove pasted content)",
         )
@@ -32,7 +30,8 @@ def read_limited(path: Path) -> bytes:
     """The bytes of regular file `path`, refusing anything over MAX_BYTES without reading it all."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-        raise SessionFileError(path, 1, 1, "not a regular file")
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise SessionFileError.whole_file(path, f"{what}, not a session file")
     check_size(path, info.st_size)
     with path.open("rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
@@ -44,14 +43,14 @@ def check_raw(raw: bytes, path: Path | str) -> None:
     """Refuse oversized bytes, or text with far more tables than MAX_ITEMS, before parsing."""
     check_size(Path(path), len(raw))
     if len(_ITEM_MARKS.findall(raw)) > 2 * MAX_ITEMS:
-        raise _too_many(path, "over " + f"{MAX_ITEMS:,}")
+        raise too_many(path, "over " + f"{MAX_ITEMS:,}")
 
 
 def check_items(data: dict[str, Any], path: Path | str) -> None:
     """Refuse parsed data holding more than MAX_ITEMS list entries and votes in all."""
     count = count_items(data)
     if count > MAX_ITEMS:
-        raise _too_many(path, f"{count:,}")
+        raise too_many(path, f"{count:,}")
 
 
 def count_items(value: Any) -> int:
@@ -71,11 +70,9 @@ def count_items(value: Any) -> int:
     return total
 
 
-def _too_many(path: Path | str, count: str) -> SessionFileError:
-    return SessionFileError(
+def too_many(path: Path | str, count: str) -> SessionFileError:
+    return SessionFileError.whole_file(
         path,
-        1,
-        1,
         f"{count} items (agenda, topics, decisions, participants, list entries); "
         f"poforum opens sessions with up to {MAX_ITEMS:,}",
     )

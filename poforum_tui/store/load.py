@@ -15,11 +15,13 @@ try:  # tomli's compiled wheels parse a 1,000-topic file in half tomllib's time 
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same TOML
     import tomllib  # type: ignore[no-redef]
 
-from poforum_tui.domain.models import SCHEMA_VERSION, PathError, Session
+from poforum_tui.domain.errors import describe
+from poforum_tui.domain.models import SCHEMA_VERSION, Session
 from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.keylines import locate
-from poforum_tui.store.limits import check_items, check_raw, read_limited
+from poforum_tui.store.limits import check_raw, read_limited
 from poforum_tui.store.migrations import migrate
+from poforum_tui.store.nesting import check_depth_and_items
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$", re.S)
@@ -31,7 +33,7 @@ def load(path: Path | str) -> Session:
     try:
         raw = read_limited(path)
     except OSError as exc:
-        raise SessionFileError(path, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+        raise SessionFileError.whole_file(path, f"cannot read: {exc.strerror or exc}") from None
     return parse(raw, path)
 
 
@@ -64,14 +66,16 @@ def _parse(raw: bytes, path: Path | str) -> Session:
     check_raw(raw, path)
     text = decode(raw, path)
     data = parse_toml(text, path)
-    check_items(data, path)
+    check_depth_and_items(data, text, path)
     data = migrate(data, lambda message: SessionFileError(path, *locate(text, "schema"), message))
     return validate(data, text, path)
 
 
 def decode(raw: bytes, path: Path | str) -> str:
+    """The text of the file; a UTF-8 byte-order mark (some Windows editors write one) is
+    accepted and left out."""
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -85,7 +89,7 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise SessionFileError(path, 1, 1, "arrays or tables nested too deeply") from None
+        raise SessionFileError.whole_file(path, "arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_AT.match(message)
@@ -107,34 +111,6 @@ def validate(data: dict[str, Any], text: str, path: Path | str) -> Session:
         key, message = describe(exc.errors()[0])
         line, col = locate(text, key)
         raise SessionFileError(path, line, col, f"{key}: {message}" if key else message) from None
-
-
-def describe(error: Any) -> tuple[str, str]:
-    """A pydantic error as (`agenda[2].minutes`, `must be 1..480`), indexes counted from 1."""
-    key = _key_path(error["loc"])
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, PathError):
-        key = f"{key}.{cause.path}" if key and not cause.path.startswith("[") else key + cause.path
-        return key.lstrip("."), cause.message
-    kind = error["type"]
-    if kind == "missing":
-        return key, "missing (this key is required)"
-    if kind == "literal_error":
-        expected = error["ctx"]["expected"].replace("'", "")
-        return key, f"{error['input']!r} is not one of: {expected}"
-    if kind == "extra_forbidden":
-        return key, "unknown key"
-    return key, error["msg"].removeprefix("Value error, ")
-
-
-def _key_path(loc: tuple) -> str:
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part + 1}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path
 
 
 def _lower(message: str) -> str:

@@ -7,6 +7,7 @@ instance can say who is editing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import socket
@@ -63,11 +64,17 @@ class SessionLock:
 
         Raises OSError when the lock file cannot be created (a read-only folder).
         """
-        try:
-            self._lock.acquire()
-        except Timeout:
-            return self.holder() or Holder("an unknown host", 0, "")
-        return None
+        for _ in range(3):
+            try:
+                self._lock.acquire()
+            except Timeout:
+                return self.holder() or Holder("an unknown host", 0, "")
+            if self._still_the_file():
+                return None
+            # The holder removed the lock file as it let go (see release) after this process
+            # opened it: the lock is on a file nobody else will see. Take the new one.
+            self._lock.release(force=True)
+        return self.holder() or Holder("an unknown host", 0, "")
 
     def holder(self) -> Holder | None:
         try:
@@ -76,8 +83,22 @@ class SessionLock:
             return None
 
     def release(self) -> None:
+        """Let go, removing the lock file first (a clean quit leaves nothing in the folder)."""
         if self._lock.is_locked:
+            with contextlib.suppress(OSError):  # a read-only folder: the file stays
+                self.path.unlink()
             self._lock.release(force=True)
+
+    def _still_the_file(self) -> bool:
+        """Whether the locked file is still the one at `path` (not removed and replaced)."""
+        fd = getattr(self._lock, "_context", None)
+        fd = getattr(fd, "lock_file_fd", None)
+        try:
+            held = os.fstat(fd) if fd is not None else None
+            now = os.stat(self.path)
+        except OSError:
+            return False
+        return held is None or (held.st_ino, held.st_dev) == (now.st_ino, now.st_dev)
 
     @staticmethod
     def _record_holder(fd: int) -> None:

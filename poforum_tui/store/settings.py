@@ -5,6 +5,8 @@ The file is `$POFORUM_CONFIG` if set, else `$XDG_CONFIG_HOME/poforum/settings.to
 and the defaults are used (and it is not overwritten until the user changes a setting).
 
     theme = "poforum-contrast"
+    room_host = "0.0.0.0"       # where the room (j) listens; 127.0.0.1 keeps it on this machine
+    room_port = 8765            # 0 picks a free port
 
     [keys]                      # binding id = key(s); ids are listed in the help panel
     go-board = "2,b"
@@ -26,6 +28,8 @@ from poforum_tui.store.save import write_atomic
 class Settings:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    room_host: str | None = None
+    room_port: int | None = None
     problem: str | None = None
     """Why the file could not be used, if it could not."""
 
@@ -60,7 +64,24 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings(
             theme=theme, problem=f'{path}: [keys] maps binding ids to keys, like go-board = "b"'
         )
-    return Settings(theme=theme, keys=dict(keys))
+    room_host, room_port = data.get("room_host"), data.get("room_port")
+    if room_host is not None and not (isinstance(room_host, str) and room_host.strip()):
+        return Settings(
+            theme=theme,
+            keys=dict(keys),
+            problem=f"{path}: room_host must be an "
+            'address in quotes, like room_host = "127.0.0.1"; using the defaults',
+        )
+    if room_port is not None and not (
+        isinstance(room_port, int) and not isinstance(room_port, bool) and 0 <= room_port < 65536
+    ):
+        return Settings(
+            theme=theme,
+            keys=dict(keys),
+            problem=f"{path}: room_port must be a "
+            "port number 0..65535 (0 picks a free one); using the defaults",
+        )
+    return Settings(theme=theme, keys=dict(keys), room_host=room_host, room_port=room_port)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -68,6 +89,10 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     data: dict[str, object] = {}
     if settings.theme:
         data["theme"] = settings.theme
+    if settings.room_host is not None:
+        data["room_host"] = settings.room_host
+    if settings.room_port is not None:
+        data["room_port"] = settings.room_port
     if settings.keys:
         data["keys"] = dict(settings.keys)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,7 @@ def from_template(name: str, *, title: str | None = None, date: dt.date | None =
     files = _files()
     if name not in files:
         known = ", ".join(sorted(files))
-        raise SessionFileError(f"template {name}", 1, 1, f"no such template (known: {known})")
+        raise SessionFileError.whole_file(f"template {name}", f"no such template (known: {known})")
     session = parse(files[name].read_bytes(), f"template {name}")
     data = session.model_dump(by_alias=True)
     data.pop("description", None)

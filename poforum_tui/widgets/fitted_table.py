@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import events
 from textual.message import Message
@@ -27,6 +28,17 @@ class FittedTable(DataTable):
         width: int
 
     _width: int | None = None
+    column_layout: tuple[Any, ...] = ()
+    """What the columns were last fitted for (the owner's widths and flags)."""
+
+    def needs_columns(self, layout: tuple[Any, ...]) -> bool:
+        """True (and the columns cleared) unless the columns are already fitted to `layout`;
+        the owner then adds the columns for it."""
+        if layout == self.column_layout:
+            return False
+        self.clear(columns=True)
+        self.column_layout = layout
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:

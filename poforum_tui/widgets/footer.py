@@ -42,13 +42,13 @@ class FooterItem(NamedTuple):
 
 
 class Span(NamedTuple):
-    """Where an item is drawn: cells [start, end); `index` is its place in `items` (-1: the
-    palette key), which is what the hover highlight compares against."""
+    """Where an item is drawn: cells [start, end); `position` is its place in `items` (-1:
+    the palette key), which is what the hover highlight compares against."""
 
     start: int
     end: int
     item: FooterItem
-    index: int
+    position: int
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -121,8 +121,8 @@ class KeyFooter(Widget, can_focus=False):
             elif binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
         items: list[FooterItem] = []
-        for group, runs in groupby(by_action.values(), lambda bindings: bindings[0][0].group):
-            runs = list(runs)
+        for group, run in groupby(by_action.values(), lambda bindings: bindings[0][0].group):
+            runs = list(run)
             grouped = group is not None and len(runs) > 1
             for binding, enabled, tooltip in (bindings[0] for bindings in runs):
                 description = "" if grouped else binding.description
@@ -256,7 +256,7 @@ class KeyFooter(Widget, can_focus=False):
     def _item_at(self, x: int) -> tuple[int | None, FooterItem | None]:
         for span in self._spans:
             if span.start <= x < span.end and span.item.key:
-                return span.index, span.item
+                return span.position, span.item
         return None, None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:

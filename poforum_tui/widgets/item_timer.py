@@ -101,13 +101,14 @@ overrun in red; the bar fills with the time spent.
             yield Static(id="timer-text")
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="timer-bar")
 
-    def show_item(self, item: AgendaItem, now: dt.datetime) -> None:
-        """Draw `item` (running, paused or about to start) at time `now`."""
+    def show_item(self, item: AgendaItem, now: dt.datetime, *, keys: bool = True) -> None:
+        """Draw `item` (running, paused or about to start) at time `now`; `keys=False` (a
+        read-only review) leaves out the hints of keys that would change it."""
         spent = elapsed_seconds(item, now)
         timebox = item.minutes * 60
         left = timebox - spent
         mark = {"running": "▶ Now", "paused": "⏸ Paused"}.get(item.status, "Next")
-        title = [(f"{mark}: ", ""), literal(item.title)]
+        title: list[str | Content | tuple[str, str]] = [(f"{mark}: ", ""), literal(item.title)]
         if item.owner:
             title += [(" — ", "dim"), literal(item.owner, "dim")]
         lines = [Content(f"{mmss(spent)} of {mmss(timebox)}")]
@@ -116,11 +117,12 @@ overrun in red; the bar fills with the time spent.
         else:
             lines.append(Content.styled(f"{mmss(left)} left", "bold"))
         step = next_step_minutes(item)
-        hint = {
+        hints = {
             "pending": "space starts it",
             "paused": "space resumes · n next",
             "running": "space pauses · n next",
-        }.get(item.status, "")
+        }
+        hint = hints.get(item.status, "") if keys else ""
         if item.status == "pending":
             lines = [Content(f"timebox {mmss(timebox)}"), Content.styled(hint, "dim")]
             hint = ""

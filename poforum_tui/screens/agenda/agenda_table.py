@@ -65,16 +65,23 @@ class AgendaTable(RowJumps):
         self.add_column(Text("Actual / box"), key="time", width=widths["time"])
         self.add_column(Text("Over"), key="over", width=widths["over"])
 
-    def show_rows(self, session: Session, now: dt.datetime) -> None:
-        """Every item's row, afresh (once the table has a width: its resize redraws it)."""
+    def show_rows(self, session: Session, now: dt.datetime, first_note: str | None = None) -> None:
+        """Every item's row, afresh (once the table has a width: its resize redraws it);
+        `first_note` (who is missing) is shown in the first item's title."""
         if not self.size.width:
             return
         self.fit_columns()
         self.clear()
         current = current_item(session)
-        for item in session.agenda:
+        for position, item in enumerate(session.agenda):
             is_current = current is not None and item.id == current.id
-            self.add_row(*self._cells(item, now, is_current), key=item.id)
+            cells = self._cells(item, now, is_current)
+            if position == 0 and first_note:  # a second line under the title
+                note = cell(f"⚠ {first_note}", "bold yellow")
+                cells[1] = Text.assemble(cells[1], "\n", note, no_wrap=True, overflow="ellipsis")
+                self.add_row(*cells, key=item.id, height=2)
+            else:
+                self.add_row(*cells, key=item.id)
 
     def show_running(self, session: Session, now: dt.datetime) -> None:
         """Only the running item's time, for the ticking clock."""

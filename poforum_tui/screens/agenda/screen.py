@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 MINUTE = Binding.Group("±1 min")
 SELECTED = ("edit", "delete", "move", "skip", "reset")
-CHANGES = ("toggle", "next", "adjust", "add", "rebalance", *SELECTED)
+CHANGES = ("toggle_timer", "next", "adjust", "add", "rebalance", *SELECTED)
 
 
 class AgendaScreen(SessionScreen):
@@ -43,7 +43,7 @@ class AgendaScreen(SessionScreen):
     BINDINGS = [
         Binding(
             "space",
-            "toggle",
+            "toggle_timer",
             "Start/Pause",
             id="agenda-toggle",
             tooltip="Start or pause the current item",
@@ -141,7 +141,7 @@ Quit any time: a running item resumes from the wall clock.
         table = self.query_one(AgendaTable)
         selected = self.selected_id()
         now = self.app.clock.now()
-        table.show_rows(session, now)
+        table.show_rows(session, now, self._representation(session))
         ids = [item.id for item in session.agenda]
         active = next((i.id for i in session.agenda if i.status in ops.ACTIVE), None)
         if active != self._active_id and active is not None:
@@ -151,6 +151,15 @@ Quit any time: a running item resumes from the wall clock.
             table.move_cursor(row=ids.index(selected), animate=False)
         self.show_time(session, now)
         self.refresh_bindings()
+
+    def _representation(self, session: Session) -> str | None:
+        """ "No one from Payments is here": a domain the dependencies or the previous session
+        name has nobody present (Scrum@Scale asks every team's PO, or a proxy, to attend)."""
+        if not (session.dependencies or session.follows):
+            return None
+        from poforum_tui.domain.representation import missing_domains, notice
+
+        return notice(missing_domains(session, self.app.core.previous()))
 
     def on_agenda_table_resized(self) -> None:
         if self.app.session is not None:
@@ -163,7 +172,7 @@ Quit any time: a running item resumes from the wall clock.
         sums = totals(session, now)
         clock = meeting_clock(session, now)
         if current is not None:
-            timer.show_item(current, now)
+            timer.show_item(current, now, keys=not self.app.read_only)
         elif session.agenda:
             timer.show_finished(sums)
         else:
@@ -290,7 +299,7 @@ Quit any time: a running item resumes from the wall clock.
             return True if any(i.status == "pending" for i in session.agenda) else None
         return True if ops.current_item(session) is not None else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_timer(self) -> None:
         self.change(lambda s: ops.toggle(s, self.app.clock.now()), toggle_what(self.app.session))
 
     def action_next(self) -> None:

@@ -12,7 +12,7 @@ from poforum_tui.domain import Session
 from poforum_tui.domain.models import Column, Topic
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.board.board_view import BoardView
-from poforum_tui.screens.board.voter_panel import VoterPanel
+from poforum_tui.widgets.voter_panel import VoterPanel
 
 
 class BoardBase(SessionScreen):

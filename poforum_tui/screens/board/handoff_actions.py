@@ -1,5 +1,5 @@
-"""The board's hand-off: the ranking across columns, a topic becoming an agenda item or
-getting a decision recorded."""
+"""The board's hand-off: the ranking across columns, a topic becoming an agenda item or a
+dependency, or getting a decision recorded."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from poforum_tui.widgets.literal import quoted
 
 
 class HandOffActions(BoardBase):
-    """Board screen actions `T`, `t` and `d` (mixed into BoardScreen)."""
+    """Board screen actions `T`, `t`, `d` and `D` (mixed into BoardScreen)."""
 
     def action_to_agenda(self) -> None:
         topic = self.current_topic()
@@ -21,7 +21,7 @@ class HandOffActions(BoardBase):
         if linked:
             self.notify(f"Already on the agenda: {linked[0].title}", timeout=4)
             return
-        current = ops.agenda_timebox(self.app.session)
+        current = ops.agenda_timebox(self.session)
         block = ops.discussion_block(self.session)
 
         def chosen(timebox: str | None) -> None:
@@ -30,7 +30,7 @@ class HandOffActions(BoardBase):
             now = self.app.clock.now()
 
             def operation(session: Session) -> Session:
-                if timebox != current:
+                if timebox is not None and timebox != current:
                     session = ops.set_agenda_timebox(session, timebox)
                 return ops.send_to_agenda(session, topic.id, timebox, now)
 
@@ -76,3 +76,32 @@ class HandOffActions(BoardBase):
         record = getattr(self.app, "record_decision", None)
         if topic is not None and record is not None:
             record(topic.id)
+
+    def action_to_dependency(self) -> None:
+        """The focused topic becomes a dependency: its title the text, the topic linked."""
+        from poforum_tui.domain import dependencies as deps
+        from poforum_tui.screens.dependencies.dependency_form import (
+            DependencyDraft,
+            DependencyForm,
+        )
+
+        topic = self.current_topic()
+        if topic is None:
+            return
+        linked = [d for d in self.session.dependencies if d.topic == topic.id]
+        if linked:
+            self.notify(f"Already a dependency: {linked[0].id} {linked[0].text}", timeout=4)
+            return
+
+        def chosen(draft: DependencyDraft | None) -> None:
+            if draft is None:
+                return
+            fields = {"text": draft.text, **draft.fields}
+            if self._change(
+                lambda s: deps.from_topic(s, topic.id, draft.from_, draft.to, **fields),
+                "To dependency",
+            ):
+                made = self.session.dependencies[-1]
+                self.notify(f"Dependency {made.id}: {made.from_} needs it from {made.to} (4)")
+
+        self.app.push_screen(DependencyForm(self.session, text=topic.title), chosen)

@@ -3,9 +3,37 @@ footer, help and the command palette show with the key as bound now."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-BOARD_KEYS = [
+BOARD_KEYS: list[BindingType] = [
+    Binding(
+        "g",
+        "room_collecting",
+        "Collection",
+        id="board-room-collecting",
+        tooltip="Open or close the room's collection of topics",
+    ),
+    Binding(
+        "o",
+        "room_voting",
+        "Voting",
+        id="board-room-voting",
+        tooltip="Open or close voting on the participants' pages",
+    ),
+    Binding(
+        "H",
+        "room_cards",
+        "Cards",
+        id="board-room-cards",
+        tooltip="Hide or reveal the cards on the participants' pages (silent writing)",
+    ),
+    Binding(
+        "J",
+        "room_panel",
+        "Room panel",
+        id="board-room-panel",
+        tooltip="Join URL, QR code, who has joined and their votes left",
+    ),
     Binding("a", "add", "Add", id="board-add", tooltip="Add topics to the focused column"),
     Binding("e", "edit", "Edit", show=False, id="board-edit", tooltip="Edit the topic"),
     Binding("delete", "delete", "Delete", show=False, id="board-delete", tooltip="Asks first"),
@@ -65,6 +93,14 @@ BOARD_KEYS = [
         tooltip="Put the topic on the agenda, timeboxed",
     ),
     Binding("d", "decision", "Decision", id="board-decision", tooltip="Record a decision on it"),
+    Binding(
+        "D",
+        "to_dependency",
+        "To dependency",
+        show=False,
+        id="board-to-dependency",
+        tooltip="Turn the topic into a dependency: who needs it from whom, by when",
+    ),
     Binding(
         "slash",
         "filter",

@@ -20,20 +20,31 @@ from poforum_tui.screens.board.board_view import BoardView, ColumnView
 from poforum_tui.screens.board.column_actions import ColumnActions
 from poforum_tui.screens.board.handoff_actions import HandOffActions
 from poforum_tui.screens.board.keys import BOARD_KEYS
+from poforum_tui.screens.board.room_actions import ROOM_ACTIONS, ROOM_CHANGES, RoomActions
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
-from poforum_tui.screens.board.voter_panel import VoterPanel
 from poforum_tui.screens.board.voting_actions import VotingActions
 from poforum_tui.widgets.literal import clean, literal, quoted
+from poforum_tui.widgets.voter_panel import VoterPanel
 from poforum_tui.widgets.words import plural
 
-TOPIC_ACTIONS = {"edit", "delete", "move", "reorder", "vote", "unvote", "to_agenda", "decision"}
+TOPIC_ACTIONS = {
+    "edit",
+    "delete",
+    "move",
+    "reorder",
+    "vote",
+    "unvote",
+    "to_agenda",
+    "decision",
+    "to_dependency",
+}
 COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
 CHANGES = (
     (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
 )
 
 
-class BoardScreen(VotingActions, HandOffActions, ColumnActions):
+class BoardScreen(RoomActions, VotingActions, HandOffActions, ColumnActions):
     """Kanban columns of topic cards, with dot voting."""
 
     CSS_PATH = "board.tcss"
@@ -51,11 +62,15 @@ pattern such as 7+5+3). With a "Discuss" block on the agenda it takes its minute
 that block, so the planned end stays; otherwise it comes right after the running item.
 
 A column is deleted from the command palette; its topics move to a column you pick.
+
+**The room**: while it is open, participants add topics and vote from their browsers; the
+room's keys open and close collection and voting, hide the cards while people write
+silently, and show the panel with the join URL, its QR code and who has joined.
 """
     BINDINGS = BOARD_KEYS
 
     AUTO_FOCUS = "BoardView"
-    EDITING_ACTIONS = frozenset(CHANGES)
+    EDITING_ACTIONS = frozenset(CHANGES | ROOM_CHANGES)
     """Dimmed and refused by the app while the session is open read-only."""
 
     def __init__(self) -> None:
@@ -120,6 +135,8 @@ A column is deleted from the command palette; its topics move to a column you pi
             parts.append(f"{clean(self.last_voter)}: {used} of {budget} used")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
+        if self.app.room_open:
+            parts.append(self.room_summary(board))
         # Fixed size (board.tcss): repaint only, no layout of the whole screen.
         self.query_one("#board-summary", Static).update(Content(" · ".join(parts)), layout=False)
 
@@ -190,8 +207,12 @@ A column is deleted from the command palette; its topics move to a column you pi
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.picker.is_open:
             return False  # a key that raced the picker open is not a board key
-        if action == "decision" and not hasattr(self.app, "record_decision"):
-            return None
+        if action in ROOM_ACTIONS:
+            return self.app.room_open  # shown only while the room is open
+        if action == "decision" and (
+            not hasattr(self.app, "record_decision") or self.app.read_only
+        ):
+            return None  # recording a decision changes the session: dimmed in a review
         if action in TOPIC_ACTIONS and self.current_topic() is None:
             return None
         if action == "clear_filter":
@@ -206,15 +227,21 @@ A column is deleted from the command palette; its topics move to a column you pi
         column_id = column.id
 
         def add(request: TopicRequest) -> bool:
-            if not self._change(
-                lambda s: ops.add_topic(s, column_id, **request.fields()),
-                f"add topic {quoted(request.title)}",
-            ):
+            def operation(session: Session) -> Session:
+                return ops.add_topic(
+                    session,
+                    column_id,
+                    request.title,
+                    author=request.author,
+                    category=request.category,
+                )
+
+            if not self._change(operation, f"add topic {quoted(request.title)}"):
                 return False
             self.view.select(column_id, self.session.board.topics[-1].id)
             return True
 
-        session = self.app.session
+        session = self.session
         form = TopicForm(
             f"Add topics to {column.title}",
             authors=[p.name for p in session.participants],
@@ -227,10 +254,15 @@ A column is deleted from the command palette; its topics move to a column you pi
         topic = self.current_topic()
         if topic is None:
             return
-        session = self.app.session
+        session = self.session
 
         def edited(request: TopicRequest | None) -> None:
-            unchanged = {"title": topic.title, "author": topic.author, "category": topic.category}
+            unchanged = {
+                "title": topic.title,
+                "author": topic.author,
+                "category": topic.category,
+                "notes": topic.notes or "",
+            }
             if request is not None and request.fields() != unchanged:
                 self._change(
                     lambda s: ops.edit_topic(s, topic.id, **request.fields()),

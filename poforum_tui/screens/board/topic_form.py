@@ -1,4 +1,5 @@
-"""Add or edit a board topic: title first, author and category optional, both suggested."""
+"""Add or edit a board topic: title first, author and category optional, both suggested;
+an edited topic also has notes (what was said)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from poforum_tui.dialogs.form import FormScreen
 from poforum_tui.domain import Topic
@@ -21,9 +22,12 @@ class TopicRequest:
     title: str
     author: str | None
     category: str | None
+    notes: str | None = None
+    """What was said about it (edited topics only; exported under it in the minutes)."""
 
     def fields(self) -> dict[str, str | None]:
-        return {"title": self.title, "author": self.author, "category": self.category}
+        fields = {"title": self.title, "author": self.author, "category": self.category}
+        return fields if self.notes is None else {**fields, "notes": self.notes}
 
 
 class TopicForm(FormScreen[TopicRequest]):
@@ -76,6 +80,12 @@ class TopicForm(FormScreen[TopicRequest]):
             ),
             hint="→ accepts a suggestion",
         )
+        if topic is not None:
+            notes = TextArea(topic.notes or "", soft_wrap=True, tab_behavior="focus")
+            notes.styles.height = 5
+            yield from self.field(
+                "notes", "Notes", notes, hint="what was said · enter: new line · ctrl+s saves"
+            )
         if self.on_add is not None:
             yield Static(
                 "enter adds and clears for the next topic · escape closes",
@@ -90,7 +100,10 @@ class TopicForm(FormScreen[TopicRequest]):
             return None
         author = " ".join(self.value("author").split()) or None
         category = " ".join(self.value("category").split()) or None
-        return TopicRequest(title, author, category)
+        if self.topic is None:
+            return TopicRequest(title, author, category)
+        notes = self.query_one("#field-notes", TextArea).text.strip()
+        return TopicRequest(title, author, category, notes)
 
     def submit(self) -> None:
         request = self.request()

@@ -8,8 +8,8 @@ from poforum_tui.domain import board as ops
 from poforum_tui.domain.participants import add_participant
 from poforum_tui.screens.board.base import BoardBase
 from poforum_tui.screens.board.handoff_forms import Budget, BudgetForm
-from poforum_tui.screens.board.voter_panel import VoterChoice
 from poforum_tui.widgets.literal import clean, quoted
+from poforum_tui.widgets.voter_panel import VoterChoice
 
 
 class VotingActions(BoardBase):
@@ -44,7 +44,7 @@ class VotingActions(BoardBase):
 
             if self._change(operation, f"{clean(name)}'s vote for {quoted(topic.title)}"):
                 self.last_voter = name
-                self._show_summary(self.app.session)  # says how many votes they have used
+                self._show_summary(self.session)  # says how many votes they have used
 
         self.picker.open(
             f"Who votes for “{clean(topic.title)}”?", names, picked, default=self.last_voter
@@ -77,7 +77,7 @@ class VotingActions(BoardBase):
 
     def action_budget(self) -> None:
         board = self.session.board
-        automatic = ops.set_vote_budget(self.app.session, None).board.vote_budget()
+        automatic = ops.set_vote_budget(self.session, None).board.vote_budget()
 
         def chosen(budget: Budget | None) -> None:
             if budget is not None:

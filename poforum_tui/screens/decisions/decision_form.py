@@ -60,7 +60,7 @@ class DecisionForm(FormScreen[DecisionDraft | None]):
         self.decision = decision
         self.topic = decision.topic if decision is not None else topic
         kind = decision.kind if decision is not None else "decision"
-        self.kind = kind
+        self.kind: str = kind
         verb = "Edit" if decision is not None else "Record"
         self.form_title = f"{verb} a decision, experiment or action"
 

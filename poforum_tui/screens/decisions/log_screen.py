@@ -80,7 +80,7 @@ the latest session holding the item, on its Decisions screen.
         if self.loaded:
             self.refresh_rows()
 
-    def _columns(self, table: DataTable) -> bool:
+    def _columns(self, table: FittedTable) -> bool:
         """Columns for the width; True when the Session column fits beside a readable Text."""
         width = max(self.query_one(DataTable).size.width or self.size.width, 40)
         wide = width >= 96
@@ -90,8 +90,7 @@ the latest session holding the item, on its Decisions screen.
         if with_session:
             text -= 22
         layout = (text, with_session, wide)
-        if getattr(table, "_layout", None) != layout:
-            table.clear(columns=True)
+        if table.needs_columns(layout):
             table.add_column("Date", key="date", width=10)
             if with_session:
                 table.add_column("Session", key="session", width=20)
@@ -102,7 +101,6 @@ the latest session holding the item, on its Decisions screen.
             table.add_column("Status", key="status", width=9)
             if wide:
                 table.add_column("Seen", key="seen", width=4)
-            table._layout = layout
         return with_session
 
     def refresh_rows(self) -> None:
@@ -114,7 +112,7 @@ the latest session holding the item, on its Decisions screen.
             or text in (entry.decision.owner or "").casefold()
             or text in entry.decision.text.casefold()
         ]
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         with_session = self._columns(table)
         table.clear()
         for index, entry in enumerate(entries):
@@ -131,7 +129,7 @@ the latest session holding the item, on its Decisions screen.
                 cell(due + ("!" if overdue else ""), "bold red" if overdue else ""),
                 cell(status_label(decision), "dim" if decision.status != "open" else ""),
             ]
-            if table._layout[2]:
+            if table.column_layout[2]:
                 row.append(cell(f"×{entry.sessions}"))
             table.add_row(*row, key=str(index))
         self._entries = entries
@@ -149,7 +147,7 @@ the latest session holding the item, on its Decisions screen.
         self._show_detail()
 
     def _show_detail(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         detail = self.query_one("#log-detail", Static)
         if not table.row_count:
             detail.update(
@@ -190,6 +188,6 @@ the latest session holding the item, on its Decisions screen.
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        entry = self._entries[int(event.row_key.value)]
+        entry = self._entries[int(event.row_key.value or 0)]
         self.dismiss(None)
         self.app.open_session_at(entry.last_path, "decisions")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from poforum_tui.dialogs.confirm import ConfirmScreen
@@ -59,7 +60,7 @@ class DecisionsScreen(SessionScreen):
 outcome: *done*, *keep* (stays open and carries again), *drop*, or *escalate* to the next
 MetaScrum or PO sync. Below them: what this session recorded.
 
-Open items due before the session's date are marked **overdue** (`!`).
+Open items due before today are marked **overdue** (`!`), as in `poforum log`.
 ◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
 """
     EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
@@ -138,8 +139,8 @@ Open items due before the session's date are marked **overdue** (`!`).
         current = [d for d in session.decisions if not ops.is_follow_up(d)]
         shown_follow_ups = [d for d in follow_ups if self._visible(d)]
         shown_current = [d for d in current if self._visible(d)]
-        topic_column = self._columns(self.query_one("#followups", DataTable), session, True)
-        self._columns(self.query_one("#current", DataTable), session, False)
+        topic_column = self._columns(self.query_one("#followups", FittedTable), session, True)
+        self._columns(self.query_one("#current", FittedTable), session, False)
         self._fill("#followups", session, shown_follow_ups, topic_column, follow_up=True)
         self._fill("#current", session, shown_current, topic_column, follow_up=False)
         waiting = len(ops.awaiting_outcome(session))
@@ -189,14 +190,15 @@ Open items due before the session's date are marked **overdue** (`!`).
         return next((i for i in reversed(ids) if i not in known), None)
 
     def _summary(self, session: Session, follow_ups: list[Decision], waiting: int) -> None:
-        overdue = sum(1 for d in session.decisions if ops.is_overdue(d, session.date))
+        today = self.app.clock.now().date()
+        overdue = sum(1 for d in session.decisions if ops.is_overdue(d, today))
         parts = []
         if follow_ups:
             lack = "lacks" if waiting == 1 else "lack"
             parts.append(f"{waiting} of {plural(len(follow_ups), 'follow-up')} {lack} an outcome")
         parts.append(f"{plural(len(session.decisions), 'item')} · {ops.open_count(session)} open")
         if overdue:
-            parts.append(f"{overdue} overdue")
+            parts.append(f"{overdue} overdue today ({today.isoformat()})")
         if self.status_filter != "all" or self.kind_filter != "all":
             parts.append(f"showing {self.status_filter} · {self.kind_filter} (f / k)")
         summary = Text(" · ".join(parts))
@@ -204,7 +206,7 @@ Open items due before the session's date are marked **overdue** (`!`).
             summary.stylize("bold yellow", 0, len(parts[0]))
         self.query_one("#decisions-summary", Static).update(summary)
 
-    def _columns(self, table: DataTable, session: Session, follow_up: bool) -> bool:
+    def _columns(self, table: FittedTable, session: Session, follow_up: bool) -> bool:
         """(Re)build the columns for the current width; True when the Topic column fits."""
         width = max(self.query_one("#decisions-body").size.width or self.size.width, 40)
         wide = width >= WIDE_KIND
@@ -216,8 +218,7 @@ Open items due before the session's date are marked **overdue** (`!`).
         if with_topic:
             text_width -= topic_width + 2
         layout = (kind_width, text_width, with_topic, follow_up)
-        if getattr(table, "_layout", None) != layout:
-            table.clear(columns=True)
+        if table.needs_columns(layout):
             table.add_column("Kind" if wide else "", key="kind", width=kind_width)
             table.add_column("Text", key="text", width=max(text_width, 10))
             table.add_column("Owner", key="owner", width=fixed[1])
@@ -225,7 +226,6 @@ Open items due before the session's date are marked **overdue** (`!`).
             table.add_column("Outcome" if follow_up else "Status", key="status", width=11)
             if with_topic:
                 table.add_column("Topic", key="topic", width=topic_width)
-            table._layout = layout
         return with_topic
 
     def _fill(
@@ -237,13 +237,14 @@ Open items due before the session's date are marked **overdue** (`!`).
         *,
         follow_up: bool,
     ) -> None:
-        table = self.query_one(selector, DataTable)
+        table = self.query_one(selector, FittedTable)
         selected = self._key_at(table)
         table.clear()
         topics = {topic.id: topic.title for topic in session.board.topics}
-        wide = table._layout[0] > 1
+        wide = table.column_layout[0] > 1
+        today = self.app.clock.now().date()
         for decision in decisions:
-            overdue = ops.is_overdue(decision, session.date)
+            overdue = ops.is_overdue(decision, today)
             kind = KIND_MARKS[decision.kind] + (f" {decision.kind}" if wide else "")
             due = decision.due.isoformat() if decision.due else ""
             row = [
@@ -291,7 +292,7 @@ Open items due before the session's date are marked **overdue** (`!`).
         if not table.row_count:
             return None
         row = min(table.cursor_row, table.row_count - 1)
-        return table.coordinate_to_cell_key((row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
 
     def _place_focus(self, new_id: str | None = None) -> None:
         for table in self.query(DecisionTable):
@@ -303,7 +304,7 @@ Open items due before the session's date are marked **overdue** (`!`).
         if isinstance(focused, DecisionTable) and focused.display and focused.row_count:
             return
         for selector in ("#followups", "#current"):
-            table = self.query_one(selector, DataTable)
+            table = self.query_one(selector, DecisionTable)
             if table.display and table.row_count:
                 table.focus()
                 return
@@ -334,7 +335,8 @@ Open items due before the session's date are marked **overdue** (`!`).
         if session is None or decision is None:
             detail.update(literal("a: record a decision, experiment or action"))
             return
-        detail.update(literal(describe(decision, session), one_line=False))
+        today = self.app.clock.now().date()
+        detail.update(literal(describe(decision, session, today), one_line=False))
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -25,7 +25,9 @@ class ParticipantForm(FormScreen[ParticipantFields | None]):
 
     AUTO_FOCUS = "#field-name"
 
-    def __init__(self, participant: Participant | None = None, taken: set[str] = frozenset()):
+    def __init__(
+        self, participant: Participant | None = None, taken: frozenset[str] | set[str] = frozenset()
+    ):
         super().__init__()
         self.participant = participant
         self.taken = taken

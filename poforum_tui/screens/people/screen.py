@@ -56,9 +56,6 @@ Everyone owns the agreement and anyone may **stop the line** when it is not kept
         )
         self.query_one("#agreement-lines", Static).update(body)
 
-    def action_dismiss(self) -> None:
-        self.dismiss(None)
-
     def action_edit(self) -> None:
         self.dismiss(None)
         self.app.push_screen(PeopleScreen())
@@ -139,9 +136,6 @@ lines can be reordered.
         row = self.query_one("#agreement-table", DataTable).cursor_row
         return min(row, len(session.working_agreement) - 1)
 
-    def action_dismiss(self) -> None:
-        self.dismiss(None)
-
     def action_add(self) -> None:
         session = self.app.session
         if session is None:
@@ -150,15 +144,14 @@ lines can be reordered.
             taken = {p.name for p in session.participants}
             self.app.push_screen(ParticipantForm(taken=taken), self._added_participant)
         else:
-            self.app.push_screen(
-                AgreementForm(),
-                lambda line: (
-                    line
-                    and self.app.change(
+
+            def added(line: str | None) -> None:
+                if line:
+                    self.app.change(
                         lambda s: ops.add_agreement(s, line), f"add agreement line {quoted(line)}"
                     )
-                ),
-            )
+
+            self.app.push_screen(AgreementForm(), added)
 
     def _added_participant(self, fields: ParticipantFields | None) -> None:
         if fields is not None:
@@ -198,16 +191,13 @@ lines can be reordered.
             return
         index = self._line()
         if index is not None:
-            self.app.push_screen(
-                AgreementForm(session.working_agreement[index]),
-                lambda line: (
-                    line
-                    and self.app.change(
-                        lambda s: ops.edit_agreement(s, index, line),
-                        f"edit agreement line {index + 1}",
-                    )
-                ),
-            )
+
+            def edited_line(line: str | None) -> None:
+                if line and index is not None:
+                    what = f"edit agreement line {index + 1}"
+                    self.app.change(lambda s: ops.edit_agreement(s, index, line), what)
+
+            self.app.push_screen(AgreementForm(session.working_agreement[index]), edited_line)
 
     def action_remove(self) -> None:
         if self._on_people:

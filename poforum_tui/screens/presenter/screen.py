@@ -54,7 +54,7 @@ class PresenterScreen(HostedScreen):
     CSS_PATH = "presenter.tcss"
     BINDINGS = [
         Binding("p,escape", "leave", "Back", id="presenter-leave"),
-        Binding("space", "toggle", "Start/Pause", id="presenter-toggle"),
+        Binding("space", "toggle_timer", "Start/Pause", id="presenter-toggle"),
         Binding("n", "next", "Next item", id="presenter-next"),
         Binding("plus,equals_sign", "adjust(1)", "+1 min", id="presenter-plus", key_display="+"),
         Binding("minus", "adjust(-1)", "-1 min", id="presenter-minus", key_display="-"),
@@ -107,7 +107,7 @@ or top-voted topics. The timer keys keep working here.
         timer = self.query_one(ItemTimer)
         current = ops.current_item(session)
         if current is not None:
-            timer.show_item(current, now)
+            timer.show_item(current, now, keys=not self.app.read_only)
         elif session.agenda:
             timer.show_finished(totals(session, now))
         else:
@@ -178,7 +178,7 @@ or top-voted topics. The timer keys keep working here.
         shown = self.query_one("#presenter-agreement").toggle_class("-shown").has_class("-shown")
         self.query_one("#presenter-topics").display = not shown
 
-    def action_toggle(self) -> None:
+    def action_toggle_timer(self) -> None:
         self.app.change(
             lambda s: ops.toggle(s, self.app.clock.now()), toggle_what(self.app.session)
         )

@@ -76,5 +76,6 @@ class CarryOverForm(FormScreen[CarryOverRequest | None]):
             return
         title, date = chosen
         template = self.query_one("#field-template", Select).value
-        chosen = None if template == OWN_AGENDA else str(template)
-        self.dismiss(CarryOverRequest(title, date, chosen))
+        self.dismiss(
+            CarryOverRequest(title, date, None if template == OWN_AGENDA else str(template))
+        )

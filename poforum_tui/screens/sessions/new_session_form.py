@@ -48,7 +48,7 @@ def new_title_and_date(form: FormScreen, folder: Path, base: dt.date) -> tuple[s
     if date is None:
         form.refuse("date", "a date is required")
         return None
-    name = session_file_name(Session(title=title, date=date))
+    name = session_file_name(Session.model_validate({"title": title, "date": date}))
     if (folder / name).exists():
         form.refuse("title", f"{name} already exists: change the title or the date")
         return None

@@ -14,11 +14,10 @@ from poforum_tui.screens.host import HostedScreen
 from poforum_tui.screens.sessions.new_session_form import NextSessionForm, NextSessionRequest
 from poforum_tui.screens.sessions.session_preview import KIND_NAMES, SessionPreview
 from poforum_tui.store import BrokenSession, SessionCatalog, SessionFileError, SessionSummary
-from poforum_tui.store.carryover import session_after
+from poforum_tui.store.carryover import new_from_template, session_after
 from poforum_tui.store.create import create_session_file
 from poforum_tui.store.export import FORMAT_LABELS, write_export
 from poforum_tui.store.search import Hit, search
-from poforum_tui.store.templates import from_template
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
@@ -336,7 +335,9 @@ the highlighted session (Markdown, CSV, JSON).
                     date=request.date,
                 )
             else:
-                session = from_template(request.template, title=request.title, date=request.date)
+                session = new_from_template(
+                    self.app.folder, request.template, title=request.title, date=request.date
+                )
             path = create_session_file(self.app.folder, session)
         except (DomainError, SessionFileError, OSError) as error:
             self.notify(str(error), title="Not created", severity="error", timeout=10)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -45,7 +47,7 @@ class SessionPreview(VerticalScroll, can_focus=False):
     def show(self, entry: SessionSummary | BrokenSession | None, message: str = "") -> None:
         """Preview `entry`; with no entry, show `message` instead."""
         if isinstance(entry, SessionSummary) and entry.session is not None:
-            body = session_preview(entry.session)
+            body = session_preview(entry.session, entry.path)
         elif isinstance(entry, BrokenSession):
             body = broken_preview(entry)
         else:
@@ -58,8 +60,8 @@ def _line(*parts: str | tuple[str, str]) -> Content:
     return Content.assemble(*parts)
 
 
-def session_preview(session: Session) -> Content:
-    lines = [Content.styled(clean(session.title), "bold")]
+def session_preview(session: Session, path: Path | None = None) -> Content:
+    lines: list[Content | str] = [Content.styled(clean(session.title), "bold")]
     when = session.date.isoformat()
     if session.start is not None:
         when += " " + session.start.strftime("%H:%M")
@@ -72,6 +74,7 @@ def session_preview(session: Session) -> Content:
     if session.follows:
         facts.append("follows " + session.follows)
     lines.append(Content.styled(clean(" · ".join(facts)), "dim"))
+    lines += _warnings(session, path)
     lines += ["", *_agenda(session), "", *_topics(session), "", *_decisions(session)]
     return Content("\n").join(Content(line) if isinstance(line, str) else line for line in lines)
 
@@ -101,18 +104,37 @@ def _agenda(session: Session) -> list[Content]:
     return lines
 
 
+def _warnings(session: Session, path: Path | None) -> list[Content]:
+    """What `poforum check` would warn about (17.3), beside the file."""
+    from poforum_tui.store.check import session_warnings
+
+    found = session_warnings(session, path=path)
+    if not found:
+        return []
+    lines = [Content.styled(f"⚠ {plural(len(found), 'warning')} (poforum check)", "bold yellow")]
+    for problem in found:
+        where = f"{problem.line}:{problem.col}: " if problem.line else ""
+        lines.append(Content.styled(clean(f"  {where}{problem.message}"), "yellow"))
+    return lines
+
+
 def _topics(session: Session) -> list[Content]:
     topics = session.board.topics
     columns = {column.id: column.title for column in session.board.columns}
-    ranked = sorted(topics, key=lambda t: -t.vote_total)[:TOP_TOPICS]
-    heading = "Top topics" if any(t.vote_total for t in topics) else "Topics"
-    lines = [_line((heading, "bold"), (f"  {plural(len(topics), 'topic')} on the board", "dim"))]
+    hidden = session.board.votes_hidden  # the session hides its tallies: so does the preview
+    voted = any(t.vote_total for t in topics)
+    ranked = list(topics[:TOP_TOPICS]) if hidden else sorted(topics, key=lambda t: -t.vote_total)
+    heading = "Top topics" if voted and not hidden else "Topics"
+    note = f"  {plural(len(topics), 'topic')} on the board"
+    if hidden and voted:
+        note += " · tallies hidden"
+    lines = [_line((heading, "bold"), (note, "dim"))]
     if not topics:
         return [*lines, Content.styled("  none collected", "dim")]
-    for topic in ranked:
+    for topic in ranked[:TOP_TOPICS]:
         lines.append(
             _line(
-                (f"  {topic.vote_total:>3} ", "bold"),
+                ("    · " if hidden else f"  {topic.vote_total:>3} ", "bold"),
                 clean(topic.title),
                 (f"  · {clean(columns.get(topic.column, topic.column))}", "dim"),
             )

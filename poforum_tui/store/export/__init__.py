@@ -22,13 +22,54 @@ FORMAT_LABELS = {"md": "minutes (Markdown)", "csv": "decisions (CSV)", "json": "
 _SUFFIXES = {"md": ".minutes.md", "csv": ".decisions.csv", "json": ".json"}
 
 
-def export(session: Session, fmt: str) -> str:
-    """`session` rendered in format `fmt` (`md`, `csv` or `json`)."""
+WHAT = ("decisions", "dependencies")
+"""What a CSV export lists: decisions, experiments and actions, or dependencies."""
+
+
+def export(
+    session: Session,
+    fmt: str,
+    what: str = "decisions",
+    *,
+    votes: bool = True,
+    folder: Path | str | None = None,
+) -> str:
+    """`session` rendered in format `fmt` (`md`, `csv` or `json`); for CSV, `what` rows.
+
+    Markdown only: `votes=False` leaves out who voted for what, and `folder` (where the
+    session file is) names previous sessions by their titles."""
     try:
         render = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})") from None
+    if what not in WHAT:
+        raise ValueError(f"unknown table {what!r} (known: {', '.join(WHAT)})")
+    if what == "dependencies":
+        if fmt != "csv":
+            raise ValueError("--what dependencies is a CSV table: use -f csv")
+        from poforum_tui.store.export.dependencies_table import to_dependencies_csv
+
+        return to_dependencies_csv(session)
+    if fmt == "md":
+        titles = previous_titles(session, Path(folder)) if folder is not None else {}
+        return to_markdown(session, votes=votes, titles=titles)
     return render(session)
+
+
+def previous_titles(session: Session, folder: Path) -> dict[str, str]:
+    """The titles of the session files `session` names (`follows`, `carried_from`) that are
+    in `folder` and readable."""
+    from poforum_tui.store.errors import SessionFileError
+    from poforum_tui.store.load import load
+
+    names = {session.follows} | {d.carried_from for d in session.decisions}
+    titles = {}
+    for name in sorted(n for n in names if n):
+        try:
+            titles[name] = load(folder / name).title
+        except (SessionFileError, OSError):
+            continue
+    return titles
 
 
 def export_path(session_path: Path | str, fmt: str) -> Path:
@@ -40,8 +81,18 @@ def export_path(session_path: Path | str, fmt: str) -> Path:
 def write_export(session: Session, session_path: Path | str, fmt: str) -> Path:
     """Write the `fmt` export beside the session file (atomically) and return its path."""
     target = export_path(session_path, fmt)
-    write_atomic(target, export(session, fmt).encode("utf-8"))
+    text = export(session, fmt, folder=Path(session_path).parent)
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 
-__all__ = ["FORMATS", "FORMAT_LABELS", "export", "export_path", "to_csv", "to_json", "to_markdown"]
+__all__ = [
+    "FORMATS",
+    "FORMAT_LABELS",
+    "WHAT",
+    "export",
+    "export_path",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+]

@@ -6,11 +6,13 @@ import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Inline syntax: code, emphasis, links and images, HTML and autolinks, table cells,
-# strikethrough, math; the backslash first so escapes stay escapes.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+# strikethrough, math, mentions (`@maya` would notify someone on GitHub); the backslash first
+# so escapes stay escapes.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$@])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-# GFM turns bare `https://x`, `www.x` and `a@b.c` into links; an escape breaks the trigger.
-_AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<![\w.])(?i:www)(\.)|(?<=\w)(@)(?=\w)")
+# GFM turns bare `https://x` and `www.x` into links (and `a@b.c`, whose `@` is escaped above);
+# an escape breaks the trigger.
+_AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<![\w.])(?i:www)(\.)")
 # What turns the start of a line into a block: heading, list, quote (`>` is already escaped),
 # setext underline, ordered list.
 _BLOCK_START = re.compile(r"^(#|[-+=]|\d+(?=[.)]))")

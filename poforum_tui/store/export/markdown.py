@@ -1,20 +1,20 @@
-"""Markdown minutes: everything a reader who was not there needs, rendered safely in any wiki."""
+"""Markdown minutes: everything a reader who was not there needs, rendered safely in any wiki.
+
+The minutes are the sections in SECTIONS, in order: who, when and who was there; what was
+decided (decisions, experiments, actions), the follow-ups and their outcomes; then the agenda
+as planned and as it went, the board and the working agreement. A section is a function of
+`Minutes` returning Markdown (or "" to leave itself out); add one by putting it in SECTIONS.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from poforum_tui.domain.models import Decision, Session
+from poforum_tui.domain.session_info import KIND_NAMES
 from poforum_tui.store.export.escape import md, md_line
 
-KIND_NAMES = {
-    "po-forum": "PO forum",
-    "po-sync": "PO sync",
-    "metascrum": "MetaScrum",
-    "multi-team-refinement": "Multi-team refinement",
-    "lean-coffee": "Lean Coffee",
-    "custom": "Custom",
-}
 ROLE_NAMES = {
     "chief-po": "Chief PO",
     "po": "PO",
@@ -26,6 +26,26 @@ ROLE_NAMES = {
 SECTION_OF_KIND = {"decision": "Decisions", "experiment": "Experiments", "action": "Actions"}
 
 
+@dataclass(frozen=True)
+class Minutes:
+    """What a section is written from: the session and the reader's options."""
+
+    session: Session
+    votes: bool = True
+    """False: who voted for what is left out (the tallies stay)."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """Titles of other session files by file name, to name previous sessions by title."""
+
+    def session_name(self, file_name: str | None) -> str:
+        """A previous session by its title (its file name when it is not in the folder)."""
+        if not file_name:
+            return ""
+        return md(self.titles.get(file_name, file_name))
+
+
+Section = Callable[[Minutes], str]
+
+
 def duration(seconds: int) -> str:
     """`17:20` below an hour, `1:02:05` from an hour."""
     hours, rest = divmod(max(0, seconds), 3600)
@@ -33,17 +53,23 @@ def duration(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def to_markdown(session: Session) -> str:
-    """The session's minutes as GitHub-flavoured Markdown."""
-    parts = [
-        _heading(session),
-        _people(session),
-        _agreement(session),
-        _agenda(session),
-        _board(session),
-        _follow_ups(session),
-        *(_decisions(session, kind) for kind in SECTION_OF_KIND),
-    ]
+def span(seconds: int) -> str:
+    """A length of time as people say it: `10 min`, `1 h 30 min` (whole minutes, rounded)."""
+    minutes = (max(0, seconds) + 30) // 60
+    if seconds and not minutes:
+        return "< 1 min"
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min"
+
+
+def to_markdown(
+    session: Session, *, votes: bool = True, titles: Mapping[str, str] | None = None
+) -> str:
+    """The session's minutes as GitHub-flavoured Markdown, decisions first."""
+    minutes = Minutes(session, votes=votes, titles=dict(titles or {}))
+    parts = [section(minutes) for section in SECTIONS]
     return "\n".join(part for part in parts if part).rstrip("\n") + "\n"
 
 
@@ -55,7 +81,8 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     return "\n".join(lines) + "\n"
 
 
-def _heading(session: Session) -> str:
+def _heading(minutes: Minutes) -> str:
+    session = minutes.session
     when = session.date.isoformat()
     if session.start is not None:
         when += f", {session.start.strftime('%H:%M')}"
@@ -64,11 +91,12 @@ def _heading(session: Session) -> str:
     if session.facilitators:
         lines.append("- **Facilitators:** " + ", ".join(md(f) for f in session.facilitators))
     if session.follows:
-        lines.append(f"- **Follows:** {md(session.follows)}")
+        lines.append(f"- **Follows:** {minutes.session_name(session.follows)}")
     return "\n".join(lines) + "\n"
 
 
-def _people(session: Session) -> str:
+def _people(minutes: Minutes) -> str:
+    session = minutes.session
     if not session.participants:
         return ""
     present = [p for p in session.participants if p.present]
@@ -86,7 +114,8 @@ def _people(session: Session) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _agreement(session: Session) -> str:
+def _agreement(minutes: Minutes) -> str:
+    session = minutes.session
     if not session.working_agreement:
         return ""
     lines = ["## Working agreement", ""]
@@ -94,35 +123,39 @@ def _agreement(session: Session) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _agenda(session: Session) -> str:
+def _agenda(minutes: Minutes) -> str:
+    session = minutes.session
     if not session.agenda:
         return "## Agenda\n\n_No agenda items._\n"
     rows = []
     for number, item in enumerate(session.agenda, start=1):
         planned = item.minutes * 60
-        actual = duration(item.spent_seconds) if item.spent_seconds else "—"
+        actual = span(item.spent_seconds) if item.spent_seconds else "—"
         over = item.spent_seconds - planned
-        if item.spent_seconds and over > 0:
-            actual += f" (+{duration(over)})"
+        if item.spent_seconds and over >= 30:
+            actual += f" (+{span(over)})"
         rows.append(
-            [str(number), md(item.title), md(item.owner), item.status, duration(planned), actual]
+            [str(number), md(item.title), md(item.owner), item.status, span(planned), actual]
         )
     planned = sum(item.minutes for item in session.agenda) * 60
     spent = sum(item.spent_seconds for item in session.agenda)
-    rows.append(["", "**Total**", "", "", f"**{duration(planned)}**", f"**{duration(spent)}**"])
+    rows.append(["", "**Total**", "", "", f"**{span(planned)}**", f"**{span(spent)}**"])
     table = _table(["#", "Item", "Owner", "Status", "Planned", "Actual"], rows, "rlllrr")
-    return "## Agenda\n\n" + table
+    return "## Agenda, planned and actual\n\n" + table
 
 
-def _board(session: Session) -> str:
-    board = session.board
+def _board(minutes: Minutes) -> str:
+    board = minutes.session.board
     if not board.columns:
         return ""
     lines = ["## Board", ""]
     note = f"{_count(len(board.topics), 'topic')}, {_count(board.vote_budget(), 'vote')} per person"
     if board.votes_hidden:
         note += "; tallies were still hidden when this was exported"
+    if not minutes.votes:
+        note += "; who voted for what is left out"
     lines += [f"_{note}._", ""]
+    header = ["Votes", "Topic", "Category", "Author"] + (["Voters"] if minutes.votes else [])
     for column in board.columns:
         topics = board.topics_in(column.id)
         lines += [f"### {md_line(column.title)} ({len(topics)})", ""]
@@ -130,11 +163,14 @@ def _board(session: Session) -> str:
             lines += ["_No topics._", ""]
             continue
         rows = [
-            [str(t.vote_total), md(t.title), md(t.category), md(t.author), _voters(t.votes)]
+            [str(t.vote_total), md(t.title), md(t.category), md(t.author)]
+            + ([_voters(t.votes)] if minutes.votes else [])
             for t in topics
         ]
-        table = _table(["Votes", "Topic", "Category", "Author", "Voters"], rows, "rllll")
-        lines += [table]
+        lines += [_table(header, rows, "rllll")]
+        noted = [t for t in topics if getattr(t, "notes", None)]
+        if noted:
+            lines += [f"- **{md_line(t.title)}:** {md(t.notes)}" for t in noted] + [""]
     return "\n".join(lines)
 
 
@@ -156,7 +192,8 @@ def _outcome(decision: Decision) -> str:
     return md(str(outcome))
 
 
-def _follow_ups(session: Session) -> str:
+def _follow_ups(minutes: Minutes) -> str:
+    session = minutes.session
     carried = [d for d in session.decisions if d.carried_from]
     if not carried:
         return ""
@@ -168,7 +205,7 @@ def _follow_ups(session: Session) -> str:
             _date(d.due),
             d.status,
             _outcome(d),
-            md(d.carried_from),
+            minutes.session_name(d.carried_from),
         ]
         for d in carried
     ]
@@ -177,19 +214,30 @@ def _follow_ups(session: Session) -> str:
 
 
 def _decisions(session: Session, kind: str) -> str:
+    """The items of one kind recorded in this session (carried ones are follow-ups)."""
     title = SECTION_OF_KIND[kind]
     items = [d for d in session.decisions if d.kind == kind and not d.carried_from]
     if not items:
         return f"## {title}\n\n_None recorded._\n"
     if kind == "experiment":
-        header = ["Experiment", "Hypothesis", "Measure", "Owner", "Review", "Status", "Topic"]
+        header = [
+            "Experiment",
+            "Hypothesis",
+            "Measure",
+            "Owner",
+            "Due",
+            "Review",
+            "Status",
+            "Topic",
+        ]
         rows = [
             [
                 md(d.text),
                 md(d.hypothesis),
                 md(d.measure),
                 md(d.owner),
-                _date(d.review or d.due),
+                _date(d.due),
+                _date(d.review),
                 d.status,
                 _topic(session, d),
             ]
@@ -221,3 +269,25 @@ def _count(number: int, noun: str) -> str:
 
 def _date(value) -> str:
     return value.isoformat() if value else ""
+
+
+def _records(minutes: Minutes) -> str:
+    """Dependencies, ROAM risks and the confidence vote (PO syncs, MetaScrums)."""
+    from poforum_tui.store.export.markdown_dependencies import sections  # issue 19's sections
+
+    return "\n".join(sections(minutes.session))
+
+
+SECTIONS: list[Section] = [
+    _heading,
+    _people,
+    lambda minutes: _decisions(minutes.session, "decision"),
+    lambda minutes: _decisions(minutes.session, "experiment"),
+    lambda minutes: _decisions(minutes.session, "action"),
+    _follow_ups,
+    _records,
+    _agenda,
+    _board,
+    _agreement,
+]
+"""The minutes' sections in order; another module may insert its own (a function of Minutes)."""

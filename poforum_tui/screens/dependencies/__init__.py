@@ -1,0 +1,1 @@
+"""Dependencies (key 4): who needs what from whom by when, escalations, the confidence vote."""
