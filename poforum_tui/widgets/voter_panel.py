@@ -89,6 +89,7 @@ class VoterPanel(Widget, can_focus=True):
         self.names: list[tuple[str, str]] = []
         self.default: str | None = None
         self.allow_new = True
+        self.numbered = False
         self.text = ""
         self.shown: list[VoterChoice] = []
         self.notes: list[str] = []
@@ -110,11 +111,14 @@ class VoterPanel(Widget, can_focus=True):
         *,
         default: str | None = None,
         allow_new: bool = True,
+        numbered: bool = False,
     ) -> None:
         """Ask `title`; `names` are (name, note) pairs such as ("Dana Levi", "2 of 3 used").
 
-        `on_pick` gets the choice, or None when the question is cancelled.
+        `on_pick` gets the choice, or None when the question is cancelled. `numbered`: 1-9
+        pick the name on that row (for names; not for choices that are digits themselves).
         """
+        self.numbered = numbered
         self.question, self.names, self.default = title, names, default
         self.allow_new, self._on_pick = allow_new, on_pick
         self._return_to = self.screen.focused
@@ -137,7 +141,9 @@ class VoterPanel(Widget, can_focus=True):
         self._scroll_to_highlight()
 
     def _hints(self) -> list[str]:
-        hints = ["1-9 picks that row · ↑↓ choose · enter picks · escape cancels"]
+        hints = ["↑↓ choose · enter picks · escape cancels"]
+        if self.numbered:
+            hints[0] = "1-9 picks that row · " + hints[0]
         if self.allow_new:
             hints.append("a name not in the list is added as a participant")
         return hints
@@ -166,7 +172,7 @@ class VoterPanel(Widget, can_focus=True):
             self._move(key)
         elif key in ("tab", "shift+tab"):
             pass  # the board under the panel is not for typing into
-        elif key in NUMBER_KEYS:
+        elif self.numbered and key in NUMBER_KEYS:
             self._pick_row(NUMBER_KEYS.index(key))
         elif event.is_printable and event.character:
             self._set_text(self.text + event.character)
@@ -323,7 +329,9 @@ class VoterPanel(Widget, can_focus=True):
             base = self._component("highlight")
         note_style = base + self.get_component_rich_style("voter-panel--note", partial=True)
         row = index - self.top
-        number = f"{NUMBER_KEYS[row]} " if row < len(NUMBER_KEYS) else "  "
+        number = ""
+        if self.numbered:
+            number = f"{NUMBER_KEYS[row]} " if row < len(NUMBER_KEYS) else "  "
         width -= len(number)
         if choice.new:
             segments = [

@@ -47,7 +47,11 @@ class VotingActions(BoardBase):
                 self._show_summary(self.session)  # says how many votes they have used
 
         self.picker.open(
-            f"Who votes for “{clean(topic.title)}”?", names, picked, default=self.last_voter
+            f"Who votes for “{clean(topic.title)}”?",
+            names,
+            picked,
+            default=self.last_voter,
+            numbered=True,
         )
 
     def action_unvote(self) -> None:
@@ -73,6 +77,7 @@ class VotingActions(BoardBase):
             picked,
             default=self.last_voter,
             allow_new=False,
+            numbered=True,
         )
 
     def action_budget(self) -> None:

@@ -159,9 +159,8 @@ Open items due before today are marked **overdue** (`!`), as in `poforum log`.
                 literal(f"Follow-ups from {self._previous_title(session)} · {need}")
             )
         if not current:
-            current_title = (
-                f"Nothing recorded this session yet: press {self.key_of('add')} to record one"
-            )
+            key = self.key_of("add")
+            current_title = f"Nothing recorded this session yet: press {key} to record a decision"
         elif not shown_current:
             keys = f"{self.key_of('filter_status')} / {self.key_of('filter_kind')}"
             current_title = f"Recorded this session: none match the filter ({keys})"
