@@ -374,3 +374,24 @@ async def test_quick_capture_has_no_notes_field(sessions_dir: Path) -> None:
         await pilot.press("2", "a")
         assert isinstance(app.screen, TopicForm)
         assert not app.screen.query("#field-notes")
+
+
+async def test_columns_off_screen_and_cards_below_the_fold_are_counted(sessions_dir: Path) -> None:
+    from benchmarks.board import generated
+    from poforum_tui.store import save
+
+    save(generated(40, columns=8), sessions_dir / "2026-11-17-board.toml")
+    app = make_app(sessions_dir, "2026-11-17-board.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        view = app.screen.view
+        summary = lambda: str(app.screen.query_one("#board-summary").render())  # noqa: E731
+        assert view.hidden_columns() == (0, 4) and "4 more ›" in summary()
+        assert visible_text(view).splitlines()[0].rstrip().endswith("4›")
+        assert "+1 more ↓" in visible_text(view)  # 5 cards, 4 fit
+        await pilot.press("right", "right", "right", "right")
+        assert view.hidden_columns() == (1, 3) and "‹ 1 more 3 more ›" in summary()
+        assert visible_text(view).startswith("‹")
+        await pilot.press("down", "down", "down", "down")
+        cards = view.focused_cards
+        assert cards.below(view.size.height - 1) == 0  # scrolled down: nothing further below

@@ -45,3 +45,13 @@ def test_board_header_shows_the_running_item(snap_compare, sessions_dir: Path, s
 
     app = make_app(sessions_dir, FORUM, clock=clock)
     assert snap_compare(app, run_before=run, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_board_with_hidden_columns(snap_compare, sessions_dir: Path, size) -> None:
+    from benchmarks.board import generated
+    from poforum_tui.store import save
+
+    save(generated(40, columns=8), sessions_dir / "2026-11-17-board.toml")
+    app = make_app(sessions_dir, "2026-11-17-board.toml", clock=FakeClock())
+    assert snap_compare(app, press=["2", "right", "right", "right", "right"], terminal_size=size)

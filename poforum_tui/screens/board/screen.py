@@ -80,6 +80,7 @@ silently, and show the panel with the join URL, its QR code and who has joined.
         self.filter_text = ""
         self.last_voter: str | None = None
         self._was_empty = False
+        self._hidden = (0, 0)
         self._wanted: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -96,6 +97,7 @@ silently, and show the panel with the join URL, its QR code and who has joined.
     def on_resize(self) -> None:
         if self.picker.is_open:
             self.picker.fit()
+        self.call_after_refresh(self._count_hidden_columns)  # once the board has its width
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `v`, before the picker's field has the focus, go to it."""
@@ -133,6 +135,10 @@ silently, and show the panel with the join URL, its QR code and who has joined.
         if self.last_voter is not None:
             used = board.votes_used(self.last_voter)
             parts.append(f"{clean(self.last_voter)}: {used} of {budget} used")
+        left, right = self._hidden = self.view.hidden_columns()
+        if left or right:
+            sides = [f"‹ {left} more" if left else "", f"{right} more ›" if right else ""]
+            parts.append(" ".join(side for side in sides if side) + " (←/→)")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
         if self.app.room_open:
@@ -195,9 +201,15 @@ silently, and show the panel with the join URL, its QR code and who has joined.
 
     def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
         self._show_detail()
+        self._count_hidden_columns()
         if (event.topic is None) != self._was_empty:
             self._was_empty = event.topic is None
             self.refresh_bindings()
+
+    def _count_hidden_columns(self) -> None:
+        """Redraw the summary's "‹ 2 more" when the columns off screen changed."""
+        if self.view.hidden_columns() != self._hidden and self.app.session is not None:
+            self._show_summary(self.app.session)
 
     def action_focus_column(self, delta: int) -> None:
         self.view.focus_column(delta)
