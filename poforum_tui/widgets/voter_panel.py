@@ -172,8 +172,8 @@ class VoterPanel(Widget, can_focus=True):
             self._move(key)
         elif key in ("tab", "shift+tab"):
             pass  # the board under the panel is not for typing into
-        elif self.numbered and key in NUMBER_KEYS:
-            self._pick_row(NUMBER_KEYS.index(key))
+        elif self.numbered and key in NUMBER_KEYS and self._pick_row(NUMBER_KEYS.index(key)):
+            pass
         elif event.is_printable and event.character:
             self._set_text(self.text + event.character)
         else:
@@ -233,13 +233,17 @@ class VoterPanel(Widget, can_focus=True):
             return
         self._close(self.shown[self.highlighted])
 
-    def _pick_row(self, row: int) -> None:
-        """A voter one key away: 1-9 pick the name shown on that row (names have no digits
-        to filter by)."""
+    def _pick_row(self, row: int) -> bool:
+        """A voter one key away: before anything is typed, 1-9 pick the name on that row
+        (False, and the digit is typed, once a filter is typed or the row is empty)."""
         index = self.top + row
-        if row < self.rows and index < len(self.shown):
-            self.highlighted = index
-            self.action_pick()
+        if self.text or row >= self.rows or index >= len(self.shown):
+            return False
+        if self.shown[index].new:
+            return False
+        self.highlighted = index
+        self.action_pick()
+        return True
 
     def action_cancel(self) -> None:
         self._close(None)
@@ -331,7 +335,8 @@ class VoterPanel(Widget, can_focus=True):
         row = index - self.top
         number = ""
         if self.numbered:
-            number = f"{NUMBER_KEYS[row]} " if row < len(NUMBER_KEYS) else "  "
+            digit = row < len(NUMBER_KEYS) and not self.text and not choice.new
+            number = f"{NUMBER_KEYS[row]} " if digit else "  "
         width -= len(number)
         if choice.new:
             segments = [
