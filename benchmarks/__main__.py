@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import dependencies, files, room, ui
+from benchmarks import dependencies, files, history, idle, room, ui
 from benchmarks.footer import footer_figures
 from benchmarks.generate import big_session, with_comments, write_history
 from benchmarks.measure import Figure, NotApplicable, table
@@ -41,7 +41,13 @@ participants in another process join over HTTP on 127.0.0.1, hold their live str
 vote (6 requests a second while keys are timed); memory is VmRSS with the room open and
 busy minus the app's own before it opened. The floor is the minimal app after importing
 poforum's pydantic models: what the design's validation library costs before poforum does
-anything."""
+anything.
+Issue 18: the long history is 2,000 weekly syncs (write_history(weeks=2000)); the Sessions
+screen rows start `poforum --dir` in a fresh python after a first start has built the
+folder's index (.poforum/index.sqlite); the search types "split sto" key by key. Idle CPU
+runs each app in a 100x30 pseudo-terminal (Textual's real driver), starts the first agenda
+item (space; p for presenter mode) and reads the process's CPU time over the window, as a
+% of one core, against the minimal app idling the same way."""
 
 
 def figure(
@@ -62,6 +68,7 @@ def board_rows(subject: ui.Samples, baseline: ui.Samples) -> list[Figure]:
         ("vote-picker", "board: vote (v) to voter picker", "<= 30 ms", {"limit_abs": 30}),
         ("vote", "board: vote (pick voter) to board", "<= 30 ms", {"limit_abs": 30}),
         ("sort", "board: sort (s), 1,000 topics", "<= 30 ms", {"limit_abs": 30}),
+        ("add-form", "board: add-topic form (a), 1,000 topics", "<= 50 ms", {"limit_abs": 50}),
     ]
     return [
         figure(
@@ -102,6 +109,44 @@ def footer_rows(runs: int) -> list[Figure]:
     ]
 
 
+def history_figures(
+    history_dir: Path, long_history: Path, examples: Path, runs: int, quick: bool
+) -> list[Figure]:
+    """Issue 18's rows: years of history, the light commands, idle CPU."""
+    rows = history.light_command_figures(runs)
+    rows += history.sessions_startup_figures(
+        {"200": history_dir, "2,000": long_history}, max(3, runs // 2)
+    )
+    rows.append(
+        figure(
+            "Sessions search: a keystroke over 2,000 files",
+            "the 3 example files",
+            "<= 50 ms",
+            lambda: asyncio.run(history.search_figure(long_history, examples, 2)),
+            limit_abs=50,
+        )
+    )
+    rows.append(
+        figure(
+            "index: first build, 200 files",
+            "parsing their TOML",
+            "-",
+            lambda: files.index_build_figure(history_dir, 2),
+        )
+    )
+    rows.append(
+        figure(
+            "poforum log: 2,000 files (index built)",
+            "poforum templates",
+            "<= 500 ms",
+            lambda: files.log_figure(long_history, max(2, runs // 2)),
+            limit_abs=500,
+        )
+    )
+    rows += idle.idle_figures(seconds=10 if quick else 30, runs=1)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs, noisier figures")
@@ -121,10 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         example_path.parent.mkdir()
         shutil.copy(EXAMPLE, example_path)
         example = ui.with_room_to_vote(load(example_path))
-        history = root / "history"
-        write_history(history, seed=1)
+        history_dir = root / "history"
+        write_history(history_dir, seed=1)
+        long_history = root / "long-history"
+        write_history(long_history, seed=1, weeks=2000)
         examples = root / "examples"
-        shutil.copytree(EXAMPLE.parent, examples, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
+        shutil.copytree(
+            EXAMPLE.parent, examples, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".poforum")
+        )
 
         figures = startup_figures(runs)
         figures.append(
@@ -200,16 +249,16 @@ def main(argv: list[str] | None = None) -> int:
                 "Sessions screen: 200 files listed",
                 "the 3 example files",
                 "<= 500 ms",
-                lambda: asyncio.run(ui.sessions_figure(history, examples, max(2, runs // 2))),
+                lambda: asyncio.run(ui.sessions_figure(history_dir, examples, max(2, runs // 2))),
                 limit_abs=500,
             )
         )
         figures.append(
             figure(
-                "discover(): summaries of 200 files",
+                "discover(): summaries of 200 files (index built)",
                 "parsing their TOML",
                 "-",
-                lambda: files.discover_figure(history, max(2, runs // 2)),
+                lambda: files.discover_figure(history_dir, max(2, runs // 2)),
             )
         )
         figures.append(
@@ -217,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                 "poforum log: 200 files",
                 "poforum templates",
                 "<= 500 ms",
-                lambda: files.log_figure(history, max(2, runs // 2)),
+                lambda: files.log_figure(history_dir, max(2, runs // 2)),
                 limit_abs=500,
             )
         )
@@ -257,11 +306,12 @@ def main(argv: list[str] | None = None) -> int:
                 "poforum log: the same, CPU time of its work",
                 "the same, 200 syncs without",
                 "<= 500 ms",
-                lambda: dependencies.log_cpu_figure(dependency_history, history, runs),
+                lambda: dependencies.log_cpu_figure(dependency_history, history_dir, runs),
                 limit_abs=500,
             )
         )
         figures += room.room_figures(runs)
+        figures += history_figures(history_dir, long_history, examples, runs, args.quick)
         figures += footer_rows(max(2, runs // 2))
     print(table(figures))
     print()

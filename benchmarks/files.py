@@ -82,8 +82,33 @@ def save_figure(path: Path, runs: int, timer=timed, *, first: bool = False):
     return interleaved(one_save, lambda: timer(lambda: write_atomic(path, payload)), runs)
 
 
+def index_build_figure(folder: Path, runs: int) -> tuple[float, float]:
+    """Building a folder's index from nothing (a first start) vs parsing its files' TOML."""
+    import shutil
+
+    try:
+        from poforum_tui.store.index import CACHE_DIR, SessionIndex
+    except ImportError:
+        raise NotApplicable("no session index yet") from None
+
+    def build() -> None:
+        forget_summaries()
+        shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+        with SessionIndex(folder) as index:
+            index.refresh()
+
+    def floor() -> None:
+        from poforum_tui.store.load import tomllib as parser  # tomli where installed
+
+        for file in session_files(folder):
+            parser.loads(file.read_text(encoding="utf-8"))
+
+    return interleaved(lambda: timed(build), lambda: timed(floor), runs)
+
+
 def discover_figure(folder: Path, runs: int) -> tuple[float, float]:
-    """discover() of a folder vs reading and parsing its files' TOML with load's parser."""
+    """discover() of a folder (its index built: what every start after the first does) vs
+    reading and parsing its files' TOML with load's parser."""
     from poforum_tui.store.load import tomllib as parser  # tomli where installed
 
     def floor() -> None:

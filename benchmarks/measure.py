@@ -88,6 +88,8 @@ def _number(value: float | None, unit: str) -> str:
         return "-"
     if unit == "ms":
         return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+    if unit.startswith("%"):
+        return f"{value:.2f} {unit}"
     return f"{value:.0f} {unit}"
 
 

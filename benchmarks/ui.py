@@ -101,7 +101,7 @@ async def timed_key(
     return last - sent
 
 
-BOARD_FIGURES = ("open", "move", "vote-picker", "vote", "sort")
+BOARD_FIGURES = ("open", "move", "vote-picker", "vote", "sort", "add-form")
 
 
 async def board_batch(path: Path, session: Session, keys_each: int, samples: Samples) -> None:
@@ -128,6 +128,7 @@ async def _board_batch(path: Path, session: Session, keys_each: int, samples: Sa
         await _moves(app, frames, keys_each, samples)
         await _votes(app, frames, keys_each, samples)
         await _sorts(app, frames, keys_each, samples)
+        await _add_forms(app, frames, keys_each, samples)
         app.flush_save()
 
 
@@ -193,6 +194,25 @@ async def _sorts(app: Any, frames: Frames, count: int, samples: Samples) -> None
             samples.refuse("sort", "s changed nothing")
             return
         samples.add("sort", seconds)
+
+
+async def _add_forms(app: Any, frames: Frames, count: int, samples: Samples) -> None:
+    """`a` to the add-topic form's frame; escape closes it again (not timed)."""
+    if not has_key(app, "a"):
+        samples.refuse("add-form", "no a key on the Board yet")
+        return
+    board = app.screen
+    for _ in range(count):
+        seconds = await timed_key(app, frames, "a")
+        focused = app.focused
+        if seconds is None or focused is None or not hasattr(focused, "value"):
+            samples.refuse("add-form", "a did not open a form with a text field")
+            return
+        samples.add("add-form", seconds)
+        await timed_key(app, frames, "escape")
+        if app.screen is not board or (app.focused is not None and hasattr(app.focused, "value")):
+            samples.refuse("add-form", "escape did not close the add-topic form")
+            return
 
 
 async def board_figures(

@@ -7,7 +7,6 @@ for `export`, so every command starts without paying for the others.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import sys
@@ -16,6 +15,13 @@ from pathlib import Path
 
 from poforum_tui import __version__
 from poforum_tui.store.errors import SessionFileError
+from poforum_tui.store.terminal_text import say, write_data
+
+TYPE_CHECKING = False  # `--version` and `templates` import no more than they need (issue 18)
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from poforum_tui.app import PoforumApp
 
 PROG = "poforum"
 
@@ -26,6 +32,8 @@ def default_dir() -> Path:
 
 
 def iso_date(text: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -111,11 +119,11 @@ def cmd_new(argv: Sequence[str]) -> int:
                 args.previous, template=args.template, title=args.title, date=args.date
             )
         except DomainError as error:
-            print(f"{PROG}: cannot carry over {args.previous}: {error}", file=sys.stderr)
+            say(f"{PROG}: cannot carry over {args.previous}: {error}", file=sys.stderr)
             return 1
         folder = args.dir or args.previous.parent
         for follower in followers(args.previous):
-            print(f"{PROG}: note: {follower} already follows {args.previous.name}", file=sys.stderr)
+            say(f"{PROG}: note: {follower} already follows {args.previous.name}", file=sys.stderr)
     else:
         if args.title is None:
             parser.error("--title is required (or --from PREVIOUS.toml)")
@@ -126,9 +134,9 @@ def cmd_new(argv: Sequence[str]) -> int:
     try:
         path = create_session_file(folder, session)
     except OSError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        say(f"{PROG}: {error}", file=sys.stderr)
         return 1
-    print(path)
+    say(path)
     return 0
 
 
@@ -185,7 +193,7 @@ def cmd_templates(argv: Sequence[str]) -> int:
     templates = list_templates()
     width = max(len(t.name) for t in templates)
     for template in templates:
-        print(f"{template.name:<{width}}  {template.description}")
+        say(f"{template.name:<{width}}  {template.description}")
     return 0
 
 
@@ -209,27 +217,27 @@ def cmd_log(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     folder = args.dir or default_dir()
     if not folder.is_dir():
-        print(f"{PROG}: {folder} is not a folder of sessions", file=sys.stderr)
+        say(f"{PROG}: {folder} is not a folder of sessions", file=sys.stderr)
         return 1
     from poforum_tui.store.decision_log import format_lines, read_log
 
     log = read_log(folder)
     for error in log.broken:
-        print(f"{PROG}: skipped {error}", file=sys.stderr)
+        say(f"{PROG}: skipped {error}", file=sys.stderr)
     entries = log.everything(kind=args.kind, open_only=args.open, owner=args.owner)
     if not entries:
-        print("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
+        say("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
         return 0
     from poforum_tui.domain.clock import SystemClock
 
-    print("\n".join(format_lines(entries, SystemClock().now().date())))  # overdue: before today
+    say("\n".join(format_lines(entries, SystemClock().now().date())))  # overdue: before today
     return 0
 
 
 def cmd_export(argv: Sequence[str]) -> int:
     from poforum_tui.store import load
     from poforum_tui.store.export import FORMATS, WHAT, export
-    from poforum_tui.store.save import write_atomic
+    from poforum_tui.store.export.target import ExportRefused, write_export_file
 
     parser = _sub(
         "export",
@@ -245,7 +253,18 @@ def cmd_export(argv: Sequence[str]) -> int:
         help="with -f csv: a row per decision, experiment and action (default) or per dependency",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="file to write (default: standard output)"
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="file to write, with the session file's permissions (default: standard output); "
+        "an existing file only if it is an export of this session",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing file that is not an export of this session (never the "
+        "session itself, nor a file another poforum has open)",
     )
     parser.add_argument(
         "--no-votes",
@@ -255,19 +274,21 @@ def cmd_export(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.what != "decisions" and args.fmt != "csv":
         parser.error(f"--what {args.what} needs -f csv")
-    text = export(
-        load(args.path), args.fmt, args.what, votes=not args.no_votes, folder=args.path.parent
-    )
+    session = load(args.path)
+    text = export(session, args.fmt, args.what, votes=not args.no_votes, folder=args.path.parent)
     if args.output is None or str(args.output) == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        write_data(text)
         return 0
     try:
-        write_atomic(args.output, text.encode("utf-8"))
-    except OSError as error:
-        print(f"{PROG}: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        write_export_file(args.output, text, session, args.path, force=args.force)
+    except ExportRefused as error:
+        hint = "; add --force to overwrite it" if error.forcible else ""
+        say(f"{PROG}: not written: {error.reason}{hint}", file=sys.stderr)
         return 1
-    print(args.output, file=sys.stderr)
+    except OSError as error:
+        say(f"{PROG}: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    say(args.output, file=sys.stderr)
     return 0
 
 
@@ -281,8 +302,9 @@ def cmd_review(argv: Sequence[str]) -> int:
     session = load(args.path)
     from poforum_tui.app import PoforumApp
 
-    PoforumApp(folder=args.path.parent, path=args.path, session=session, read_only=True).run()
-    return 0
+    return run_app(
+        PoforumApp(folder=args.path.parent, path=args.path, session=session, read_only=True)
+    )
 
 
 def cmd_serve(argv: Sequence[str]) -> int:
@@ -333,6 +355,12 @@ def pause_collector() -> None:
     gc.disable()
 
 
+def run_app(app: PoforumApp) -> int:
+    """Run the app; its exit status (1 when it stopped on an error, which it has printed)."""
+    app.run()
+    return app.return_code or 0
+
+
 def cmd_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     pause_collector()
@@ -342,16 +370,16 @@ def cmd_open(argv: Sequence[str]) -> int:
         try:
             session = load(args.path)
         except SessionFileError as error:
-            print(error, file=sys.stderr)
+            say(error, file=sys.stderr)
             return 1
         from poforum_tui.app import PoforumApp
 
-        PoforumApp(args.path.parent, path=args.path, session=session, **_app_options(args)).run()
-        return 0
+        return run_app(
+            PoforumApp(args.path.parent, path=args.path, session=session, **_app_options(args))
+        )
     from poforum_tui.app import PoforumApp
 
-    PoforumApp(args.dir or default_dir(), **_app_options(args)).run()
-    return 0
+    return run_app(PoforumApp(args.dir or default_dir(), **_app_options(args)))
 
 
 def _app_options(args: argparse.Namespace) -> dict:
@@ -365,5 +393,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             return SUBCOMMANDS[argv[0]](argv[1:])
         return cmd_open(argv)
     except SessionFileError as error:
-        print(error, file=sys.stderr)
+        say(error, file=sys.stderr)
         return 1

@@ -34,13 +34,19 @@ def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path
 def sessions_dir(tmp_path: Path) -> Path:
     """A writable copy of the example sessions."""
     folder = tmp_path / "sessions"
-    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".poforum"))
     return folder
 
 
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(dt.datetime(2026, 11, 17, 10, 0, 0))
+
+
+def notices(app) -> list:
+    """The notifications the app is showing now (Textual keeps them privately: this is the
+    one place the tests read them)."""
+    return list(app._notifications)
 
 
 def make_app(folder: Path, name: str | None = None, clock: FakeClock | None = None, **kwargs):
@@ -65,6 +71,6 @@ def tmux(tmp_path: Path):
         server.kill()
 
 
-def notices(app) -> list[str]:
-    """The texts of the toasts the app has shown (title and message), newest last."""
-    return [f"{n.title}: {n.message}" if n.title else n.message for n in app._notifications]
+def notice_texts(app) -> list[str]:
+    """The texts of the toasts the app is showing (title and message), newest last."""
+    return [f"{n.title}: {n.message}" if n.title else n.message for n in notices(app)]

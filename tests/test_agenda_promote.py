@@ -144,7 +144,7 @@ async def test_t_on_the_board_fills_the_discuss_block_and_says_so(tmp_path) -> N
     from poforum_tui.domain import FakeClock
     from poforum_tui.screens.board.handoff_forms import TimeboxForm
     from poforum_tui.store.create import create_session_file
-    from tests.conftest import make_app, notices
+    from tests.conftest import make_app, notice_texts
 
     s = from_template("po-forum-kickoff", title="Kickoff", date=NOW.date())
     s = ops.add_topic(s, s.board.columns[0].id, "Who owns the DoD?")
@@ -168,4 +168,4 @@ async def test_t_on_the_board_fills_the_discuss_block_and_says_so(tmp_path) -> N
             before.planned_end,
             before.projected_end,
         )
-        assert "the planned end stays" in notices(app)[-1]
+        assert "the planned end stays" in notice_texts(app)[-1]

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Digits
+from textual.widgets import Digits
 
 from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import FakeClock
 from poforum_tui.domain import agenda as ops
+from poforum_tui.screens.agenda.agenda_table import AgendaTable
 from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen
 from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.store import load
 from poforum_tui.widgets.item_timer import ItemTimer
-from tests.conftest import FORUM, KICKOFF, make_app
+from tests.conftest import FORUM, KICKOFF, make_app, notices
 
 START = dt.datetime(2026, 11, 17, 10, 0, 0)
 
@@ -24,7 +25,7 @@ def digits(app) -> str:
 
 
 def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in notices(app)]
 
 
 async def settle(app) -> None:
@@ -93,7 +94,7 @@ async def test_overrun_counts_up_in_error_colour_with_one_bell(sessions_dir: Pat
             screen.show_session(app.session)
         assert rings == [1] and sum("Time is up" in m for m in messages(app)) == 1
         assert digits(app) == "+02:16"
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(AgendaTable)
         assert str(table.get_cell("follow-ups", "over")) == "+02:16 over"
         assert str(table.get_cell("follow-ups", "time")) == "17:16 / 15:00"
 
@@ -371,7 +372,7 @@ async def test_read_only_agenda_refuses_keys_with_a_notice_and_focus_item_select
         await pilot.press("space", "n", "a")
         await pilot.pause()
         assert app.session is before
-        assert any("Read-only" in n.message for n in app._notifications)
+        assert any("Read-only" in n.message for n in notices(app))
         item = app.session.agenda[3]
         app.screen.focus_item(item.id)
         await pilot.pause()

@@ -10,7 +10,7 @@ from poforum_tui.screens.board.screen import BoardScreen
 from poforum_tui.screens.decisions.screen import DecisionsScreen
 from poforum_tui.screens.sessions.screen import SessionsScreen
 from poforum_tui.store import load
-from tests.conftest import FORUM, KICKOFF, make_app
+from tests.conftest import FORUM, KICKOFF, make_app, notices
 
 
 async def test_home_lists_sessions_and_enter_opens_newest(sessions_dir: Path) -> None:
@@ -78,7 +78,7 @@ async def test_refused_operation_is_a_notice_not_a_crash(sessions_dir: Path) -> 
         assert not app.change(lambda s: board_ops.add_topic(s, "no-such-column", "x"))
         assert app.session is before
         await pilot.pause()
-        assert any("no-such-column" in n.message for n in app._notifications)
+        assert any("no-such-column" in n.message for n in notices(app))
 
 
 async def test_markup_in_titles_is_shown_literally(sessions_dir: Path) -> None:

@@ -11,7 +11,7 @@ from poforum_tui.screens.board.board_view import BoardView
 from poforum_tui.screens.board.screen import BoardScreen
 from poforum_tui.screens.board.topic_form import TopicForm
 from poforum_tui.store import load
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 
 def visible_text(view: BoardView) -> str:
@@ -104,7 +104,7 @@ async def test_vote_picks_by_filter_adds_new_names_and_enforces_the_budget(
         await pilot.press("v", "enter")
         await pilot.pause()
         assert app.session.board.votes_used("Tomás Reyes") == 3
-        assert any("Tomás Reyes has used 3 of 3" in n.message for n in app._notifications)
+        assert any("Tomás Reyes has used 3 of 3" in n.message for n in notices(app))
         await pilot.press("v", *"Zoe Newcomer", "enter")
         assert "Zoe Newcomer" in [p.name for p in app.session.participants]
         assert app.session.topic(topic.id).votes["Zoe Newcomer"] == 1
@@ -156,7 +156,7 @@ async def test_t_sends_the_topic_to_the_agenda_with_a_timebox(sessions_dir: Path
         await pilot.press("down", "t")  # t5 is on the agenda already
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
-        assert any("Already on the agenda" in n.message for n in app._notifications)
+        assert any("Already on the agenda" in n.message for n in notices(app))
         await pilot.press("down", "t", "ctrl+u", *"soon", "enter")
         assert app.screen.query_one("#error-timebox").has_class("-shown")
         await pilot.press("escape")
@@ -395,3 +395,31 @@ async def test_columns_off_screen_and_cards_below_the_fold_are_counted(sessions_
         await pilot.press("down", "down", "down", "down")
         cards = view.focused_cards
         assert cards.below(view.size.height - 1) == 0  # scrolled down: nothing further below
+
+
+async def test_the_add_form_is_built_once_and_opens_clean_for_the_next_column(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a", *"First", "tab", *"Maya", "enter")
+        first_form = app.screen
+        await pilot.press("space", "enter")  # refused: an empty title, the error shown
+        assert first_form.query_one("#error-title").has_class("-shown")
+        await pilot.press("escape", "right", "a")
+        assert app.screen is first_form  # shown again, not built again
+        assert [first_form.value(name) for name in ("title", "author", "category")] == [
+            "",
+            "",
+            "",
+        ]
+        assert not first_form.query_one("#error-title").has_class("-shown")
+        second_column = app.screen_stack[-2].focused_column()
+        assert second_column.title in str(first_form.query_one("#form-title").render())
+        await pilot.press(*"Second", "enter", "escape")
+        added = app.session.board.topics[-2:]
+        assert [(t.title, t.column) for t in added] == [
+            ("First", "collected"),
+            ("Second", second_column.id),
+        ]
+        assert added[0].author == "Maya" and added[1].author is None

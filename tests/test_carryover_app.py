@@ -9,7 +9,7 @@ from textual.widgets import Input
 from poforum_tui.screens.decisions.screen import DecisionsScreen
 from poforum_tui.screens.sessions.carry_over_form import CarryOverForm
 from poforum_tui.store import load
-from tests.conftest import KICKOFF, make_app
+from tests.conftest import KICKOFF, make_app, notices
 
 
 async def test_carry_over_opens_the_next_session_on_its_follow_ups(
@@ -77,7 +77,7 @@ async def test_carry_over_from_a_file_that_is_not_open(sessions_dir: Path, clock
         app.carry_over(sessions_dir / "zz.toml")
         await pilot.pause()
         assert not isinstance(app.screen, CarryOverForm)
-        assert any("zz.toml:1" in n.message for n in app._notifications)
+        assert any("zz.toml:1" in n.message for n in notices(app))
 
 
 async def test_palette_offers_carry_over_and_log(sessions_dir: Path, clock) -> None:

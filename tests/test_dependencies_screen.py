@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import dependencies as deps
+from poforum_tui.screens.agenda.agenda_table import AgendaTable
 from poforum_tui.screens.decisions.decision_form import DecisionForm
 from poforum_tui.screens.decisions.outcome_form import OutcomeScreen
 from poforum_tui.screens.dependencies.confidence_panel import QuestionForm
@@ -243,7 +244,7 @@ async def test_agenda_first_item_says_who_is_missing(sessions_dir: Path, clock) 
     app = make_app(sessions_dir, SYNC, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#agenda-table", DataTable)
+        table = app.screen.query_one("#agenda-table", AgendaTable)
         first = str(table.get_row_at(0)[1])
         assert first == "Follow-ups\n⚠ No one from Risk and fraud is here"
         second = str(table.get_row_at(1)[1])

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
+from poforum_tui.screens.sessions.row_list import RowList
 from poforum_tui.store import load, save
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 NEAR_MISS = "strat = 09:30:00\n"
 
@@ -26,8 +27,8 @@ def preview_text(app) -> str:
 
 async def highlight(app, pilot, path: Path) -> None:
     """Move the Sessions list's cursor to `path` (the preview follows it)."""
-    table = app.screen.query_one("#sessions-table", DataTable)
-    table.move_cursor(row=table.get_row_index(str(path)))
+    table = app.screen.query_one("#sessions-table", RowList)
+    table.move_cursor(row=table.keys.index(str(path)))
     await pilot.pause()
 
 
@@ -36,21 +37,21 @@ async def test_opening_a_file_with_warnings_says_so_once(sessions_dir: Path) -> 
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        notes = [n for n in app._notifications if "warning" in (n.title or "")]
+        notes = [n for n in notices(app) if "warning" in (n.title or "")]
         assert len(notes) == 1
         assert notes[0].title == f"{FORUM}: 1 warning"
         assert notes[0].message == "2:1: strat: unknown key; did you mean start?"
         assert notes[0].severity == "warning"
         app.change(lambda s: s.model_copy(update={"title": "Changed"}), "Rename")
         await pilot.pause()
-        assert len([n for n in app._notifications if "warning" in (n.title or "")]) == 1
+        assert len([n for n in notices(app) if "warning" in (n.title or "")]) == 1
 
 
 async def test_a_file_without_warnings_opens_without_a_notice(sessions_dir: Path) -> None:
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert not [n for n in app._notifications if "warning" in (n.title or "")]
+        assert not [n for n in notices(app) if "warning" in (n.title or "")]
 
 
 async def test_the_sessions_preview_lists_the_warnings(sessions_dir: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from textual.widgets import DataTable
 
 from poforum_tui.domain import AgendaItem, Board, Column, Decision, Participant, Session, Topic
+from poforum_tui.screens.agenda.agenda_table import AgendaTable
 from poforum_tui.store import dumps, parse, save
 from poforum_tui.widgets.literal import CELL_WIDTH, clean, clip
 from tests.conftest import make_app
@@ -98,7 +98,7 @@ async def visit_every_screen(folder: Path, session: Session) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert app.is_running
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(AgendaTable)
         shown = str(table.get_row_at(0)[1])  # the title, then the item's pattern if it has one
         assert shown.startswith(clip(clean(session.agenda[0].title), CELL_WIDTH).removesuffix("…"))
         assert cell_len(shown) <= CELL_WIDTH
@@ -148,7 +148,7 @@ async def test_the_issue_s_hostile_cases_render_literally_at_80x24(tmp_path: Pat
     save(session, path)
     app = make_app(tmp_path, path.name)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(AgendaTable)
         titles = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
         assert titles[0] == HOSTILE["markup"]  # shown literally, not styled, no click action
         assert titles[1] == "ctl\ufffd\ufffd[31mred\ufffd\ufffd\ufffdend"

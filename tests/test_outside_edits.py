@@ -12,7 +12,7 @@ from poforum_tui.dialogs.choice import ChoiceScreen
 from poforum_tui.domain import session_info
 from poforum_tui.store import load
 from poforum_tui.store.save import backup_path
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 from tests.test_persistence import wait_until
 
 ORIGINAL = "PO Forum #2"
@@ -35,7 +35,7 @@ async def test_no_local_changes_reloads_within_two_seconds(sessions_dir: Path) -
         assert persistence.POLL <= 2.0
         await wait_until(pilot, lambda: app.session.title == "Theirs after git pull", 10)
         await pilot.pause()
-        assert any("changed on disk" in n.message for n in app._notifications)
+        assert any("changed on disk" in n.message for n in notices(app))
         assert app.undo_stack == []  # undo must not bring back what the pull replaced
         assert not app.unsaved
 
@@ -76,7 +76,7 @@ async def test_local_changes_ask_and_save_mine_as_a_copy(conflict) -> None:
     copy = path.with_name(f"{path.stem}-mine.toml")
     assert load(copy).title == "Mine"
     await pilot.pause()
-    assert any(copy.name in n.message for n in app._notifications)
+    assert any(copy.name in n.message for n in notices(app))
 
 
 async def test_broken_outside_edit_keeps_the_last_good_session(sessions_dir: Path) -> None:
@@ -169,7 +169,7 @@ async def test_saving_mine_as_a_copy_is_one_answer(broken_conflict) -> None:
     app.change(lambda s: session_info.rename(s, "Mine, later"))
     app.flush_save()
     assert load(copy).title == "Mine, later" and path.read_bytes() == broken
-    named = [n.message for n in app._notifications if "-mine" in n.message]
+    named = [n.message for n in notices(app) if "-mine" in n.message]
     assert named == [f"Yours is saved as {copy.name}, which is now open."]
 
 

@@ -14,7 +14,7 @@ from poforum_tui.store import load
 from poforum_tui.store.diskfile import DiskFile
 from poforum_tui.store.lock import SessionLock
 from poforum_tui.store.save import backup_path
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 
 def rename(app, title: str) -> bool:
@@ -60,10 +60,12 @@ async def test_quit_waits_for_the_last_save(sessions_dir: Path) -> None:
 
 
 def disk_full(monkeypatch) -> None:
-    def fail(path, payload):
+    """The session file's saves fail (a copy elsewhere can still be written)."""
+
+    def fail(disk, payload):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("poforum_tui.store.diskfile.write_atomic", fail)
+    monkeypatch.setattr(DiskFile, "write", fail)
 
 
 async def test_failed_save_warns_keeps_session_and_retries(sessions_dir: Path, monkeypatch):
@@ -87,7 +89,7 @@ async def test_failed_save_warns_keeps_session_and_retries(sessions_dir: Path, m
         assert load(path).title == "Kept in memory"
         assert app.file_status == ("", "")
         await pilot.pause()
-        assert any("Saved again" in n.message for n in app._notifications)
+        assert any("Saved again" in n.message for n in notices(app))
 
 
 async def test_quit_with_a_failing_save_asks_and_can_retry(sessions_dir: Path, monkeypatch):
@@ -192,7 +194,7 @@ async def test_a_file_that_fails_to_open_leaves_the_open_session_saving(sessions
         assert load(path).title == "Still saved"
         assert app.open_session(path) and not app.read_only  # reopening the same file
         await pilot.pause()
-        assert any("broken.toml:2:11" in n.message for n in app._notifications)
+        assert any("broken.toml:2:11" in n.message for n in notices(app))
 
 
 async def test_a_crash_in_a_screen_still_saves_the_last_change(sessions_dir: Path, monkeypatch):

@@ -14,7 +14,7 @@ from poforum_tui.domain import board as board_ops
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.store import load
 from poforum_tui.store.export import export
-from tests.conftest import FORUM, KICKOFF, make_app
+from tests.conftest import FORUM, KICKOFF, make_app, notices
 
 EDITING_KEYS = [
     "space", "n", "plus", "minus", "a", "e", "delete", "shift+up", "shift+down",
@@ -87,7 +87,7 @@ async def test_editing_actions_are_dimmed_and_refused_with_a_notice(sessions_dir
         await pilot.press("x", "y")
         await pilot.pause()
         assert screen.poked == 0 and screen.looked == 1
-        assert any("Read-only" in n.message for n in app._notifications)
+        assert any("Read-only" in n.message for n in notices(app))
         await pilot.press("ctrl+q")
     assert fingerprint(path) == before
 

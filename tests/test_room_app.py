@@ -11,7 +11,7 @@ import httpx2 as httpx
 from poforum_tui.domain import room as room_ops
 from poforum_tui.room import qr
 from poforum_tui.screens.room.panel import RoomPanel
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 
 def room_app(folder, clock, **kwargs):
@@ -109,7 +109,7 @@ async def test_a_read_only_app_cannot_open_a_room(sessions_dir, clock) -> None:
         await pilot.press("2", "j")
         await pilot.pause()
         assert app.room_server is None and not app.room_open
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices(app)]
         assert any("read-only" in m and "cannot open a room" in m for m in messages)
 
 
@@ -125,7 +125,7 @@ async def test_a_taken_port_is_reported_and_nothing_opens(sessions_dir, clock) -
             await pilot.press("j")
             await pilot.pause()
             assert app.room_server is None
-            assert any(f"Port {port}" in n.message for n in app._notifications)
+            assert any(f"Port {port}" in n.message for n in notices(app))
 
 
 async def test_the_palette_opens_and_closes_the_room(sessions_dir, clock) -> None:

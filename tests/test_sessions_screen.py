@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import Select, Static
 
 from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.screens.decisions.screen import DecisionsScreen
 from poforum_tui.screens.sessions.new_session_form import CARRY, FRESH, NextSessionForm
+from poforum_tui.screens.sessions.row_list import RowList
 from poforum_tui.screens.sessions.screen import SessionsScreen, highlighted_text
 from poforum_tui.store import SessionSummary, load
 from poforum_tui.store.search import Hit
-from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app
+from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app, notices
 
 BROKEN = "2026-12-01-broken.toml"
 
@@ -31,8 +32,8 @@ async def test_lists_newest_first_with_counts_and_broken_files(sessions_dir: Pat
     add_broken(sessions_dir)
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        table = app.screen.query_one("#sessions-table", DataTable)
-        keys = [row.key.value for row in table.ordered_rows]
+        table = app.screen.query_one("#sessions-table", RowList)
+        keys = table.keys
         assert [Path(k).name for k in keys] == [SYNC, METASCRUM, FORUM, KICKOFF, BROKEN]
         forum_row = [str(c) for c in table.get_row(str(sessions_dir / FORUM))]
         assert "6 to follow up" in forum_row[1] and "15 topics" in forum_row[1]
@@ -46,7 +47,7 @@ async def test_lists_newest_first_with_counts_and_broken_files(sessions_dir: Pat
         await pilot.press("enter")  # a broken file says why instead of opening
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen) and app.session is None
-        assert any("2:7" in n.message for n in app._notifications)
+        assert any("2:7" in n.message for n in notices(app))
 
 
 async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> None:
@@ -199,7 +200,7 @@ async def test_palette_exports_write_beside_the_file(sessions_dir: Path) -> None
         await pilot.pause()
         minutes = sessions_dir / "2026-11-17-po-forum.minutes.md"
         assert minutes.read_text(encoding="utf-8").startswith("# PO Forum #2\n")
-        assert any(str(minutes) in n.message for n in app._notifications)
+        assert any(str(minutes) in n.message for n in notices(app))
         await pilot.press("0")
         home = {c.title: c for c in app.get_system_commands(app.screen)}
         home["Export highlighted decisions (CSV)"].callback()
@@ -211,13 +212,13 @@ async def test_reload_picks_up_new_and_fixed_files(sessions_dir: Path) -> None:
     broken = add_broken(sessions_dir)
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        table = app.screen.query_one("#sessions-table", DataTable)
+        table = app.screen.query_one("#sessions-table", RowList)
         assert table.row_count == 5
         broken.write_text(
             'schema = 1\ntitle = "Fixed"\ndate = 2026-12-01\nkind = "po-sync"\n', encoding="utf-8"
         )
         await pilot.press("f5")
-        names = [Path(row.key.value).name for row in table.ordered_rows]
+        names = [Path(str(key)).name for key in table.keys]
         assert names[:2] == [SYNC, BROKEN]  # both on 2026-12-01: then by name, newest first
         assert "1 file" not in text_of(app, "#sessions-status")
 
@@ -241,8 +242,8 @@ async def test_many_matches_are_capped_and_the_status_says_so(
     app = make_app(sessions_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", "o")
-        assert len(app.screen.hits) > 3
-        assert app.screen.query_one("#search-results", DataTable).row_count == 3
+        assert app.screen.found.total > 3 and len(app.screen.hits) == 3
+        assert app.screen.query_one("#search-results", RowList).row_count == 3
         assert "showing the first 3" in text_of(app, "#sessions-status")
 
 
@@ -250,6 +251,6 @@ async def test_coming_home_highlights_the_open_session(sessions_dir: Path) -> No
     app = make_app(sessions_dir, KICKOFF)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("0")
-        table = app.screen.query_one("#sessions-table", DataTable)
+        table = app.screen.query_one("#sessions-table", RowList)
         assert table.cursor_row == 3
         assert "PO Forum #1 — kickoff" in text_of(app, "#preview-body")

@@ -34,13 +34,13 @@ def test_a_recorded_outcome_means_no_longer_waiting(sessions_dir: Path) -> None:
 
 def test_catalog_reads_a_file_again_only_when_it_changed(sessions_dir: Path, monkeypatch) -> None:
     reads: list[str] = []
-    real = discovery_module.load
+    real = discovery_module.parse
 
-    def counting_load(path):
+    def counting_parse(raw, path):
         reads.append(Path(path).name)
-        return real(path)
+        return real(raw, path)
 
-    monkeypatch.setattr(discovery_module, "load", counting_load)
+    monkeypatch.setattr(discovery_module, "parse", counting_parse)
     catalog = SessionCatalog(sessions_dir)
     first = catalog.entries()
     assert sorted(reads) == sorted([KICKOFF, FORUM, METASCRUM, SYNC])

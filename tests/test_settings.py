@@ -6,7 +6,7 @@ from pathlib import Path
 
 from poforum_tui.screens.board.screen import BoardScreen
 from poforum_tui.store.settings import Settings, load_settings, save_settings
-from tests.conftest import FORUM, make_app
+from tests.conftest import FORUM, make_app, notices
 
 
 def test_settings_round_trip(user_settings: Path) -> None:
@@ -39,7 +39,7 @@ async def test_theme_option_wins_and_unknown_theme_is_reported(sessions_dir: Pat
     async with bad.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert bad.theme == "poforum-contrast-light"
-        assert any("No theme 'neon'" in n.message for n in bad._notifications)
+        assert any("No theme 'neon'" in n.message for n in notices(bad))
 
 
 async def test_keys_can_be_remapped(sessions_dir: Path) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable
-
 from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import FakeClock
 from poforum_tui.domain import agenda as agenda_ops
@@ -15,19 +13,19 @@ from poforum_tui.domain import decisions as decision_ops
 from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import quoted
-from tests.conftest import FORUM, make_app, notices
+from tests.conftest import FORUM, make_app, notice_texts
 
 
 async def test_home_and_end_go_to_the_first_and_last_row(sessions_dir: Path) -> None:
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = app.screen.query_one("#agenda-table", DataTable)
+        table = app.screen.query_one("#agenda-table")
         await pilot.press("end")
         assert table.cursor_row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_row == 0
         await pilot.press("0")
-        sessions = app.screen.query_one("#sessions-table", DataTable)
+        sessions = app.screen.query_one("#sessions-table")
         await pilot.press("end")
         assert sessions.cursor_row == sessions.row_count - 1 > 0
         await pilot.press("home")
@@ -39,8 +37,8 @@ async def test_ctrl_c_names_the_quit_key_in_plain_words(sessions_dir: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
-        assert "Press ^q to quit the app" in notices(app)[-1]
-        assert "[b]" not in notices(app)[-1]
+        assert "Press ^q to quit the app" in notice_texts(app)[-1]
+        assert "[b]" not in notice_texts(app)[-1]
 
 
 async def test_deleting_a_topic_says_what_loses_its_link(sessions_dir: Path) -> None:
@@ -71,7 +69,7 @@ async def test_the_keep_discussing_question_is_not_covered_by_toasts(sessions_di
         agenda.tick()  # "time is up", then the question
         await pilot.pause()
         assert isinstance(app.screen, KeepDiscussingScreen)
-        assert notices(app) == [], notices(app)  # no toast lies over the question
+        assert notice_texts(app) == [], notice_texts(app)  # no toast lies over the question
 
 
 async def test_counts_read_as_words_and_hints_name_the_live_key(sessions_dir: Path) -> None:

@@ -12,7 +12,7 @@ from poforum_tui.domain import Board, Column, Session, Topic
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.screen import BoardScreen
 from poforum_tui.screens.board.top_topics import TopTopicsScreen
-from tests.conftest import FORUM, make_app, notices
+from tests.conftest import FORUM, make_app, notice_texts
 
 
 def test_ranked_topics_span_columns_most_votes_first_ties_in_board_order() -> None:
@@ -33,7 +33,7 @@ async def test_t_ranks_the_whole_board_and_enter_goes_to_the_topic(sessions_dir:
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "T")
-        assert "No votes yet" in notices(app)[-1] and isinstance(app.screen, BoardScreen)
+        assert "No votes yet" in notice_texts(app)[-1] and isinstance(app.screen, BoardScreen)
         last_column = app.session.board.columns[-2].id  # Discussed
         target = app.session.board.topics_in(last_column)[-1]
         for voter in ("Maya Goldberg", "Noa Barak"):
@@ -56,5 +56,5 @@ async def test_sort_says_when_the_column_was_already_in_order(sessions_dir: Path
         await pilot.press("2")
         before = len(app.undo_stack)
         await pilot.press("s")
-        assert "already sorted by votes" in notices(app)[-1]
+        assert "already sorted by votes" in notice_texts(app)[-1]
         assert len(app.undo_stack) == before  # nothing changed, nothing to undo

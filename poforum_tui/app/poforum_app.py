@@ -122,6 +122,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
         self._path: Path | None = Path(path) if path is not None else None
         self._read_only = read_only
         self._initial = session
+        self._stop_signals_off: Callable[[], None] = lambda: None
 
     # -- what the core holds, as the screens read it ----------------------------------------
 
@@ -158,6 +159,10 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
 
     def on_mount(self) -> None:
         self.set_timer(COLLECTOR_PAUSE, self.resume_collector)
+        # The terminal closed (SIGHUP) or a logout (SIGTERM): save first, then exit 128+n.
+        self._stop_signals_off = self.core.save_on_stop_signals(
+            lambda status: self.exit(return_code=status)
+        )
         self._apply_settings()
         if self._path is not None:
             if not self.open_session(self._path, read_only=self._read_only):
@@ -181,6 +186,7 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
             await self.close_room(quiet=True)
         finally:
             self.core.close()
+            self._stop_signals_off()
 
     def _core_changed(self, session: Session) -> None:
         self.session = session

@@ -1,8 +1,8 @@
 """Read-only review: editing keys are dimmed in the footer and refused with a notice.
 
-A screen (or widget) with bindings declares `EDITING_ACTIONS: frozenset[str]` (action names
-without parameters). Textual asks only the binding's own node `check_action`, so the app
-hooks the two places every binding passes through.
+A session screen declares `EDITING_ACTIONS: frozenset[str]` (action names without parameters):
+its `check_action` (screens.base.SessionScreen) dims them, and the app's `run_action` refuses
+them with a notice, whichever way they arrive (a key, the palette, a click on the footer).
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ class ReadOnlyReview(PoforumHost):
             return False
         _destination, name, _params = parse_action(action)
         return name in getattr(namespace, "EDITING_ACTIONS", ())
-
-    def _check_action_state(self, action: str, default_namespace: DOMNode) -> bool | None:
-        if self.refuses_edit(action, default_namespace):
-            return None  # dimmed in the footer
-        return super()._check_action_state(action, default_namespace)
 
     async def run_action(
         self,

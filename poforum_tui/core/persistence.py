@@ -16,14 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from poforum_tui.core import questions
+from poforum_tui.core.file_banner import file_banner
 from poforum_tui.core.timers import Repeating
 from poforum_tui.domain import Session
 from poforum_tui.store import SessionFileError, dumps, parse
-from poforum_tui.store.diskfile import Change, DiskFile, Stamp, stamp
+from poforum_tui.store.diskfile import (
+    Change,
+    DiskFile,
+    FileChanged,
+    Stamp,
+    stamp,
+    write_refusal,
+)
 from poforum_tui.store.file_text import file_bytes
 from poforum_tui.store.limits import read_limited
 from poforum_tui.store.lock import Holder, SessionLock
-from poforum_tui.store.save import HIDDEN_FOLDER, hidden_folder, write_atomic
+from poforum_tui.store.save import HIDDEN_FOLDER, hidden_folder
 
 if TYPE_CHECKING:
     from poforum_tui.core.session_core import SessionCore
@@ -35,6 +43,9 @@ RETRY = 2.0
 """Seconds between attempts after a failed save."""
 POLL = 1.0
 """Seconds between checks for outside edits (noticed within two polls at most)."""
+
+LOOK_AGAIN: Stamp = (-1, -1, -1)
+"""A stamp no file has: the next poll reads the file whatever its stamp (even none: gone)."""
 
 Outcome = Literal["saved", "conflict"] | str
 """What a save attempt did: "saved", "conflict" (the file changed on disk) or an error text."""
@@ -60,6 +71,9 @@ class Persistence:
         self.undecided: tuple[Session | None, Change, SessionFileError | None] | None = None
         """An outside edit whose question was put off (escape): saves wait until `decide()`."""
         """An outside edit is being decided by the user: saving and watching pause."""
+        self.missing = False
+        """The file was deleted outside poforum and is not written again yet."""
+        self._kept: Path | None = None
         self._lock: SessionLock | None = None
         self._io = threading.Lock()
         self._seen: Stamp | None = None
@@ -79,7 +93,10 @@ class Persistence:
         if self.path is not None and path.resolve() == self.path.resolve():
             self.close()  # reopening the same file: let go of its lock first
         lock, holder, reason = None, None, None
-        if not read_only:
+        refusal = None if read_only else write_refusal(path)
+        if refusal is not None:
+            reason = f"{refusal}, so it is open read-only"
+        elif not read_only:
             lock = SessionLock(path)
             try:
                 holder = lock.acquire()
@@ -105,6 +122,7 @@ class Persistence:
         self._seen = self.disk.stamp
         self.saved, self.error, self.outside_error, self.deciding = session, None, None, False
         self.undecided = None
+        self.missing = False
         self._poll = Repeating(self._loop, POLL, self.poll)
         self._show_status()
         return session, read_only or lock is None
@@ -126,6 +144,11 @@ class Persistence:
         """Try to become the writer of a file opened read-only; True when this worked."""
         if self.path is None or self._lock is not None:
             return self._lock is not None
+        refusal = write_refusal(self.path)
+        if refusal is not None:
+            self.holder, self.read_only_reason = None, f"{refusal}, so it is open read-only"
+            self._show_status()
+            return False
         lock = SessionLock(self.path)
         try:
             holder = lock.acquire()
@@ -137,7 +160,7 @@ class Persistence:
             self._show_status()
             return False
         self._lock, self.holder, self.read_only_reason = lock, None, None
-        self._seen = None
+        self._seen = LOOK_AGAIN
         self.poll()  # catch up with the last save of the previous writer
         self._show_status()
         return True
@@ -198,6 +221,9 @@ class Persistence:
                 if disk.check() is not None:
                     return "conflict"  # never overwrite what someone else wrote
                 disk.write(file_bytes(session, disk.known))  # keeps comments, CRLF, BOM
+            except FileChanged as changed:  # someone wrote during the save: nothing overwritten
+                self._kept = changed.kept
+                return "conflict"
             except SessionFileError:
                 return "conflict"  # replaced by something over the limits
             except OSError as error:
@@ -209,6 +235,10 @@ class Persistence:
 
     def _after_save(self, outcome: Outcome) -> None:
         if outcome == "saved":
+            if self.missing and not self.unsaved and self.path is not None:
+                self.missing = False
+                self.core.notice(f"{self.path.name} is written again: every change is on disk.")
+                self._show_status()
             if self.error is not None:
                 self.error = None
                 self.core.notice("Saved again: every change is on disk.", title="Saved")
@@ -217,8 +247,16 @@ class Persistence:
                 self._retry.stop()
                 self._retry = None
         elif outcome == "conflict":
+            kept, self._kept = self._kept, None
+            if kept is not None:
+                self.core.notice(
+                    f"Two outside edits arrived during a save; the other one is kept as "
+                    f"{kept.name}.",
+                    title="Outside edit",
+                    severity="warning",
+                )
             if not self.deciding:
-                self._seen = None
+                self._seen = LOOK_AGAIN
                 self.poll()
         else:
             if outcome != self.error:
@@ -243,20 +281,14 @@ class Persistence:
 
     def rescue(self) -> Path | None:
         """Write the open session to a new file (in the folder's hidden `.poforum/`, else the
-        home folder)."""
-        session, path = self.core.session, self.path
-        if session is None or path is None:
+        home folder), with the session file's permissions."""
+        session, disk = self.core.session, self.disk
+        if session is None or disk is None:
             return None
         payload = dumps(session).encode("utf-8")
-        from poforum_tui.store.create import unused_path
-
-        for where in (lambda: hidden_folder(path.parent), Path.home):
-            try:
-                target = unused_path(where(), f"{path.stem}-unsaved")
-                write_atomic(target, payload)
-            except OSError:
-                continue
-            return target
+        for where in (lambda: hidden_folder(disk.real.parent), Path.home):
+            with contextlib.suppress(OSError):
+                return disk.save_copy(payload, "unsaved", where())
         return None
 
     # -- outside edits -------------------------------------------------------------------
@@ -275,7 +307,7 @@ class Persistence:
         except SessionFileError as error:  # replaced by a file over the limits
             change, broken = Change(b"", now), error
         except OSError:
-            change, self._seen = None, None  # unreadable for a moment: look again next time
+            change, self._seen = None, LOOK_AGAIN  # unreadable for a moment: look again
         finally:
             self._io.release()
         if change is not None:
@@ -286,8 +318,9 @@ class Persistence:
         name = self.path.name
         if change.missing:
             self.disk.accept(change)
-            self.saved = None
+            self.saved, self.missing = None, True
             self.core.notice(f"{name} was deleted outside poforum; writing it again.")
+            self._show_status()
             self.request_save()
             return
         theirs: Session | None = None
@@ -337,15 +370,9 @@ class Persistence:
             self._reload(theirs, change)
             self.core.notice("Reloaded the version on disk.")
         elif choice == "copy":
-            from poforum_tui.store.create import unused_path
-
-            copy = unused_path(self.path.parent, f"{self.path.stem}-mine")
             session = self.core.session
-            try:
-                write_atomic(copy, dumps(session).encode("utf-8") if session else b"")
-            except OSError as error:
-                self.core.notice(f"Copy not written: {error.strerror or error}", severity="error")
-                self._outside_edit(change)
+            copy = self._copy(dumps(session).encode() if session else b"", "mine", change)
+            if copy is None:
                 return
             if theirs is not None:
                 self._reload(theirs, change)
@@ -357,15 +384,31 @@ class Persistence:
                 self.saved = session
                 self.core.open(copy)
                 self.core.notice(f"Yours is saved as {copy.name}, which is now open.")
-        else:  # keep mine: the version on disk stays recoverable in the .bak
+        else:  # keep mine: theirs goes to a copy that no later save touches
+            copy = self._copy(change.raw, "theirs", change, hidden_folder(self.disk.real.parent))
+            if copy is None:
+                return
             self.disk.accept(change)
             self.outside_error = None
             self._seen = change.stamp
             self.flush()
             self.core.notice(
-                f"Kept yours; the version on disk is in {HIDDEN_FOLDER}/{self.path.name}.bak."
+                f"Kept yours; the version on disk is saved as {HIDDEN_FOLDER}/{copy.name}."
             )
         self._show_status()
+
+    def _copy(
+        self, payload: bytes, label: str, change: Change, folder: Path | None = None
+    ) -> Path | None:
+        """`payload` in a new `<stem>-<label>.toml`; None once it said why not and asked again."""
+        assert self.disk is not None
+        try:
+            return self.disk.save_copy(payload, label, folder)
+        except OSError as error:
+            reason = error.strerror or error
+            self.core.notice(f"Copy not written ({reason}); nothing overwritten.", severity="error")
+            self._outside_edit(change)
+            return None
 
     def _reload(self, session: Session, change: Change) -> None:
         assert self.disk is not None
@@ -389,29 +432,7 @@ class Persistence:
 
     def status(self) -> tuple[str, str]:
         """The persistent file warning (text, severity); empty text when all is well."""
-        if self.error:
-            return f"⚠ Not saved: {self.error} — kept in memory, retrying.", "error"
-        if self.undecided is not None and self.path is not None:
-            return (
-                f"⚠ {self.path.name} changed outside poforum; your changes are not saved "
-                "until you decide: ctrl+p → Decide about the outside edit.",
-                "error",
-            )
-        if self.outside_error:
-            return f"⚠ {self.outside_error}", "error"
-        if self.holder is not None:
-            return (
-                f"Read-only: {self.holder} is editing this file. Quit it there, then "
-                "ctrl+p → Take over editing (a crashed instance holds nothing).",
-                "warning",
-            )
-        if self.read_only_reason:
-            return (
-                f"Read-only: {self.read_only_reason}. Once that is fixed, "
-                "ctrl+p → Take over editing.",
-                "warning",
-            )
-        return "", ""
+        return file_banner(self)
 
     def _show_status(self) -> None:
         self.core.status_changed(self.status())

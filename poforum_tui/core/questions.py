@@ -33,6 +33,7 @@ class Question:
 
 def outside_edit(name: str, broken: SessionFileError | None) -> Question:
     """An outside edit arrived while this instance has unsaved changes."""
+    stem = name.removesuffix(".toml")
     options = [
         Option("k", "mine", "Keep mine (overwrite)"),
         Option("c", "copy", "Save mine as a copy"),
@@ -45,7 +46,8 @@ def outside_edit(name: str, broken: SessionFileError | None) -> Question:
     return Question(
         "The session file changed outside poforum",
         f"{name} {what} while you have changes that are not saved yet.\n"
-        f"Keep mine keeps theirs in .poforum/{name}.bak; a copy is saved beside it.",
+        f"Keep mine keeps theirs as .poforum/{stem}-theirs.toml (saves never touch it); "
+        f"a copy of mine goes to {stem}-mine.toml.",
         tuple(options),
         cancel="Decide later",
         default="copy",

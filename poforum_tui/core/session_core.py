@@ -157,6 +157,13 @@ class SessionCore:
         """Save what is unsaved (or rescue it to a copy), stop watching, unlock."""
         self.persistence.close()
 
+    def save_on_stop_signals(self, stop: Callable[[int], object]) -> Callable[[], None]:
+        """On SIGHUP/SIGTERM: save (or rescue), unlock, then `stop(exit_status)`; returns the
+        function that removes the handlers (see core/stop_signals.py)."""
+        from poforum_tui.core.stop_signals import save_on_stop_signals
+
+        return save_on_stop_signals(self, stop)
+
     def take_over(self) -> bool:
         """Become the writer of a file another poforum held (once it has quit)."""
         if self.persistence.take_over():

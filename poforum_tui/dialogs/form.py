@@ -7,10 +7,13 @@ A subclass composes its fields with `field(...)`, then implements `submit()` whi
 
 from __future__ import annotations
 
+import asyncio
 from typing import TypeVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -89,6 +92,8 @@ class FormScreen(ModalScreen[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form-cancel"),
         Binding("enter", "submit", "Submit", id="form-submit"),
+        # Enter in a text field, before the field sees the keys typed after it (see below).
+        Binding("enter", "submit_field", show=False, priority=True, id="form-submit"),
         Binding("ctrl+s", "submit", "Submit", id="form-save", show=False),
     ]
     AUTO_FOCUS = "Input, Select, TextArea, OptionList"
@@ -171,6 +176,41 @@ class FormScreen(ModalScreen[T]):
             first.select_on_focus = False  # selecting on focus would let the next key replace it
             first.insert_text_at_cursor(event.character)
             first.focus()
+
+    async def action_submit_field(self) -> None:
+        """Enter in a text field: submit what was typed before it, and only that.
+
+        Keys typed ahead arrive together (over SSH, or while the app is busy): the field
+        would take "B1" of "B0⏎B1⏎" before the form reads it. So the submit runs in the
+        field's own queue, after the keys typed before Enter, and the keys typed after it
+        wait until it is done: they go to the next entry, or to whatever the form closed to.
+        """
+        field = self.focused
+        if not isinstance(field, Input):
+            raise SkipAction()  # Enter in a list, a select or a button is theirs
+        done = asyncio.Event()
+        dismissed: list[AwaitComplete] = []
+
+        def submit_here() -> None:
+            try:
+                self._dismissed = dismissed
+                self.action_submit()
+            finally:
+                self._dismissed = None
+                done.set()
+
+        field.call_later(submit_here)
+        await done.wait()
+        for closing in dismissed:
+            await closing  # the next screen is current before the next key is handled
+
+    _dismissed: list[AwaitComplete] | None = None
+
+    def dismiss(self, result: T | None = None) -> AwaitComplete:
+        closing = super().dismiss(result)
+        if self._dismissed is not None:
+            self._dismissed.append(closing)
+        return closing
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,5 +1,6 @@
 """The UI-free core: pydantic models of a session and pure operations on them."""
 
+from poforum_tui.domain import pydantic_setup  # noqa: F401  before any model is built
 from poforum_tui.domain.clock import Clock, FakeClock, SystemClock
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.models import (

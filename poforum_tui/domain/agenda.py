@@ -11,6 +11,7 @@ import datetime as dt
 from poforum_tui.domain._build import build, replace, swap
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id
+from poforum_tui.domain.limits import within_limit
 from poforum_tui.domain.models import (
     MAX_TIMEBOX,
     MIN_TIMEBOX,
@@ -52,7 +53,7 @@ def add_item(session: Session, title: str, minutes: int, **fields) -> Session:
     agenda = list(session.agenda)
     position = _index(session, after) + 1 if after else len(agenda)
     agenda.insert(position, item)
-    return session.model_copy(update={"agenda": tuple(agenda)})
+    return within_limit(session.model_copy(update={"agenda": tuple(agenda)}), "an agenda item")
 
 
 def edit_item(session: Session, item_id: str, **changes) -> Session:

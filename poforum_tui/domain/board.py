@@ -8,6 +8,7 @@ from poforum_tui.domain._build import build, replace, swap
 from poforum_tui.domain.agenda import ACTIVE, elapsed_seconds, parse_pattern
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id, slugify
+from poforum_tui.domain.limits import within_limit
 from poforum_tui.domain.models import (
     MAX_TIMEBOX,
     MIN_TIMEBOX,
@@ -56,7 +57,7 @@ def add_topic(session: Session, column_id: str, title: str, **fields) -> Session
         column=column_id,
         **fields,
     )
-    return _board(session, topics=(*session.board.topics, topic))
+    return within_limit(_board(session, topics=(*session.board.topics, topic)), "another topic")
 
 
 def edit_topic(session: Session, topic_id: str, **changes) -> Session:
@@ -117,7 +118,8 @@ def vote(session: Session, topic_id: str, voter: str) -> Session:
     index = _topic_index(session, topic_id)
     topic = board.topics[index]
     votes = {**topic.votes, voter: topic.votes.get(voter, 0) + 1}
-    return _with_topic(session, index, topic.model_copy(update={"votes": votes}))
+    voted = _with_topic(session, index, topic.model_copy(update={"votes": votes}))
+    return voted if voter in topic.votes else within_limit(voted, "another vote")
 
 
 def unvote(session: Session, topic_id: str, voter: str) -> Session:
@@ -175,7 +177,7 @@ def add_column(session: Session, title: str) -> Session:
     if column_id in existing:
         column_id = next_id(f"{column_id}-", existing)
     column = build(Column, id=column_id, title=title)
-    return _board(session, columns=(*session.board.columns, column))
+    return within_limit(_board(session, columns=(*session.board.columns, column)), "a column")
 
 
 def rename_column(session: Session, column_id: str, title: str) -> Session:

@@ -24,6 +24,7 @@ import datetime as dt
 import re
 
 from poforum_tui.domain._build import build
+from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.escalation import TARGET_NAMES, age_days
 from poforum_tui.domain.ids import next_id
 from poforum_tui.domain.models import AgendaItem, Decision, Dependency, Session
@@ -177,7 +178,13 @@ def suggest_title(previous_title: str) -> str:
 def suggest_date(previous: Session, today: dt.date) -> dt.date:
     """The previous date plus the kind's usual cadence, never before `today`."""
     cadence = CADENCE_DAYS.get(previous.kind, DEFAULT_CADENCE)
-    return max(previous.date + dt.timedelta(days=cadence), today)
+    try:
+        return max(previous.date + dt.timedelta(days=cadence), today)
+    except OverflowError:
+        raise DomainError(
+            f"date: {previous.date} plus {cadence} days is past {dt.date.max}, the last day "
+            "a session can have; give the next session's date"
+        ) from None
 
 
 ESCALATIONS_ID = "escalated-here"

@@ -19,7 +19,10 @@ def parse_date(text: str, base: dt.date) -> dt.date | None:
     relative = _RELATIVE.match(text)
     if relative:
         count, unit = int(relative.group(1)), relative.group(2).lower()
-        return base + dt.timedelta(days=count * (7 if unit == "w" else 1))
+        try:
+            return base + dt.timedelta(days=count * (7 if unit == "w" else 1))
+        except OverflowError:
+            raise DomainError(f"{text} from {base} is past {dt.date.max}") from None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return dt.date.fromisoformat(text)

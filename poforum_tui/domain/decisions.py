@@ -8,6 +8,7 @@ from poforum_tui.domain._build import build, replace
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.escalation import CLEARED, escalation_fields
 from poforum_tui.domain.ids import next_id
+from poforum_tui.domain.limits import within_limit
 from poforum_tui.domain.models import DECISION_STATUSES, OUTCOMES, Decision, Session
 
 # What a follow-up outcome makes of the item's status.
@@ -36,7 +37,8 @@ def add_decision(session: Session, kind: str, text: str, **fields) -> Session:
         text=text,
         **fields,
     )
-    return session.model_copy(update={"decisions": (*session.decisions, decision)})
+    added = session.model_copy(update={"decisions": (*session.decisions, decision)})
+    return within_limit(added, f"another {decision.kind}")
 
 
 def edit_decision(session: Session, decision_id: str, **changes) -> Session:

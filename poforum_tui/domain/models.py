@@ -115,6 +115,12 @@ class AgendaItem(Model):
             raise PathError("started_at", "a running item needs started_at")
         if self.status != "running" and self.started_at is not None:
             raise PathError("started_at", "only a running item has started_at")
+        if self.started_at is not None and self.started_at.utcoffset() is not None:
+            raise PathError(
+                "started_at",
+                "has a time zone offset; poforum keeps local times without one "
+                f"(write {self.started_at.replace(tzinfo=None).isoformat()})",
+            )
         return self
 
 

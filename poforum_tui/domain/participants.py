@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from poforum_tui.domain._build import build, replace, swap
 from poforum_tui.domain.errors import DomainError
+from poforum_tui.domain.limits import within_limit
 from poforum_tui.domain.models import Participant, Session
 
 
@@ -11,7 +12,8 @@ def add_participant(session: Session, name: str, **fields) -> Session:
     if any(p.name == name.strip() for p in session.participants):
         raise DomainError(f"{name.strip()} is already a participant")
     participant = build(Participant, name=name.strip(), **fields)
-    return session.model_copy(update={"participants": (*session.participants, participant)})
+    added = session.model_copy(update={"participants": (*session.participants, participant)})
+    return within_limit(added, "another participant")
 
 
 def edit_participant(session: Session, who: str, **changes) -> Session:
@@ -96,9 +98,10 @@ def set_facilitators(session: Session, names: list[str]) -> Session:
 def add_agreement(session: Session, line: str) -> Session:
     if not line.strip():
         raise DomainError("an agreement must not be empty")
-    return session.model_copy(
+    added = session.model_copy(
         update={"working_agreement": (*session.working_agreement, line.strip())}
     )
+    return within_limit(added, "another agreement")
 
 
 def edit_agreement(session: Session, index: int, line: str) -> Session:

@@ -16,6 +16,19 @@ class SessionScreen(HostedScreen):
     """Shows the app's open session; hidden screens redraw once they are shown again."""
 
     _stale = False
+    EDITING_ACTIONS: frozenset[str] = frozenset()
+    """Actions that change the session: dimmed and refused while it is open read-only."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Textual asks this for every key of the screen: editing keys are dimmed in a
+        read-only review (the app refuses them with a notice); the rest ask `can_run`."""
+        if action in self.EDITING_ACTIONS and self.app.read_only:
+            return None
+        return self.can_run(action, parameters)
+
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether a key applies now: True, None (shown dimmed) or False (hidden)."""
+        return True
 
     @property
     def session(self) -> Session:

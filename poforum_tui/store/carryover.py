@@ -17,9 +17,11 @@ from poforum_tui.domain.carryover import (
     with_escalations,
 )
 from poforum_tui.domain.decisions import ESCALATION_TARGETS
+from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.models import Session
 from poforum_tui.store.discovery import session_files
 from poforum_tui.store.errors import SessionFileError
+from poforum_tui.store.keylines import locate
 from poforum_tui.store.load import load
 from poforum_tui.store.templates import from_template, template_names
 
@@ -54,10 +56,23 @@ def session_after(
         previous_path.name,
         template_session,
         title or suggest_title(previous.title),
-        date or suggest_date(previous, today or dt.date.today()),
+        date or _next_date(previous_path, previous, today or dt.date.today()),
     )
     found = escalations(previous_path.parent, session)
     return with_escalations(session, found, previous.date)
+
+
+def _next_date(previous_path: Path, previous: Session, today: dt.date) -> dt.date:
+    """`suggest_date`, or a SessionFileError at the previous file's `date` when there is no
+    next day (9999-12-31 is the last a session can have)."""
+    try:
+        return suggest_date(previous, today)
+    except DomainError as error:
+        try:
+            line, col = locate(previous_path.read_text(encoding="utf-8"), "date")
+        except (OSError, UnicodeDecodeError):
+            line, col = 1, 1
+        raise SessionFileError(previous_path, line, col, str(error)) from None
 
 
 def escalations(folder: Path, session: Session) -> list[Escalated]:

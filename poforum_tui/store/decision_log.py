@@ -3,22 +3,30 @@
 A carried item is one entry: it is followed through `carried_from` (the file it came from) and
 its id (`carried_id` when it had to take another id there), shows its latest status, and counts
 the sessions it has appeared in. Dependencies are folded the same way, apart (`dependencies`).
+
+`logged(path, session)` is what one session adds to the log (its decisions and dependencies);
+the folder's index stores those records as they are (each group's model and fields,
+store/index.py), so `read_log` parses only the files that changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
 
 from poforum_tui.domain import dependencies as deps
 from poforum_tui.domain.decisions import is_overdue
 from poforum_tui.domain.escalation import ladder_label
 from poforum_tui.domain.models import Decision, Dependency, Session
-from poforum_tui.store.discovery import session_files
 from poforum_tui.store.errors import SessionFileError
-from poforum_tui.store.load import load
 
 
 @dataclass
@@ -101,19 +109,91 @@ class DecisionLog:
         return found
 
 
-def fold(sessions: Iterable[tuple[Path, Session]]) -> list[LogEntry]:
+@dataclass(frozen=True)
+class LoggedSession:
+    """What the log needs of one session file: its title, date and the records it logs."""
+
+    title: str
+    date: dt.date
+    decisions: tuple[Decision, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+
+
+LOGGED = ("decisions", "dependencies")
+"""The session's record lists the log folds (fields of Session and of LoggedSession)."""
+
+
+def logged(session: Session | LoggedSession) -> LoggedSession:
+    return LoggedSession(
+        session.title, session.date, **{name: tuple(getattr(session, name)) for name in LOGGED}
+    )
+
+
+ROW_MODULES = "poforum_tui.domain."
+"""Record models are poforum's own: a stored record naming another module is refused."""
+
+
+def encode_logged(session: LoggedSession) -> str:
+    """The logged records as JSON: per list, its name, its model's `module:name` and its
+    records' fields (a JSON array)."""
+    groups = []
+    for name in LOGGED:
+        records = getattr(session, name)
+        if records:
+            model = type(records[0])
+            dumped = _adapter(model).dump_json(list(records)).decode()
+            groups.append([name, f"{model.__module__}:{model.__qualname__}", dumped])
+    return json.dumps(groups, ensure_ascii=False)
+
+
+def decode_logged(text: str, title: str, date: dt.date) -> LoggedSession:
+    """What `encode_logged` stored, validated by its models again (ValueError if damaged)."""
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name, model_name, records in json.loads(text):
+        if name not in LOGGED:
+            raise ValueError(f"{name!r} is not a logged list")
+        lists[name] = tuple(_adapter(_row_model(model_name)).validate_json(records))
+    return LoggedSession(title, date, **lists)
+
+
+_ADAPTERS: dict[type[BaseModel], TypeAdapter] = {}
+
+
+def _adapter(model: type[BaseModel]) -> TypeAdapter:
+    """A (cached) validator and serializer of a list of `model`s."""
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return adapter
+
+
+@cache
+def _row_model(name: str) -> type[BaseModel]:
+    module, _, qualname = name.partition(":")
+    if not module.startswith(ROW_MODULES):
+        raise ValueError(f"{name!r} is not a poforum record model")
+    model = getattr(import_module(module), qualname)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise ValueError(f"{name!r} is not a model")
+    return model
+
+
+Logged = Session | LoggedSession
+
+
+def fold(sessions: Iterable[tuple[Path, Logged]]) -> list[LogEntry]:
     """One entry per item, carried copies merged; newest first."""
     return _fold(sessions, lambda session: session.decisions, LogEntry, "decision")
 
 
-def fold_dependencies(sessions: Iterable[tuple[Path, Session]]) -> list[DependencyEntry]:
+def fold_dependencies(sessions: Iterable[tuple[Path, Logged]]) -> list[DependencyEntry]:
     """One entry per dependency, carried copies merged; newest first."""
     return _fold(sessions, lambda session: session.dependencies, DependencyEntry, "dependency")
 
 
 def _fold(
-    sessions: Iterable[tuple[Path, Session]],
-    records_of: Callable[[Session], tuple],
+    sessions: Iterable[tuple[Path, Logged]],
+    records_of: Callable[[Logged], tuple],
     entry_type: type,
     attribute: str,
 ) -> list:
@@ -142,15 +222,14 @@ def _fold(
 
 
 def read_log(folder: Path | str) -> DecisionLog:
-    """The log of every session file in `folder`; files that do not load are listed apart."""
-    loaded: list[tuple[Path, Session]] = []
-    broken: list[SessionFileError] = []
-    for path in session_files(folder):
-        try:
-            loaded.append((path, load(path)))
-        except SessionFileError as error:
-            broken.append(error)
-    return DecisionLog(fold(loaded), broken, fold_dependencies(loaded))
+    """The log of every session file in `folder`; files that do not load are listed apart.
+    Read through the folder's index, brought up to date first."""
+    from poforum_tui.store.index import SessionIndex
+
+    with SessionIndex(folder) as index:
+        index.bring_up_to_date()
+        loaded: list[tuple[Path, Logged]] = list(index.logged_sessions())
+        return DecisionLog(fold(loaded), index.broken(), fold_dependencies(loaded))
 
 
 def status_label(item: Decision | Dependency) -> str:

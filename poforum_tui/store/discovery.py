@@ -1,4 +1,8 @@
-"""Find the session files in a folder and summarise each; broken files are listed, not hidden."""
+"""Find the session files in a folder and summarise each; broken files are listed, not hidden.
+
+The summaries come through the folder's index (store/index.py), which re-reads only the files
+that changed; a summary reads its whole session only when asked (`summary.session`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 
 from poforum_tui.domain.models import Decision, Session
 from poforum_tui.store.errors import SessionFileError
-from poforum_tui.store.load import load
+from poforum_tui.store.load import load, parse
 from poforum_tui.store.paths import inside, sibling
 
 
@@ -30,7 +34,18 @@ class SessionSummary:
     open_actions: int
     follow_ups: int = 0
     """Follow-ups carried from an earlier session that still need an outcome."""
-    session: Session | None = field(default=None, repr=False, compare=False)
+    loaded: Session | None = field(default=None, repr=False, compare=False)
+    """The session, when the summary was made from a fresh parse."""
+
+    @property
+    def session(self) -> Session | None:
+        """The file's session as it is on disk now (None if it no longer loads)."""
+        if self.loaded is not None:
+            return self.loaded
+        try:
+            return load(self.path)
+        except SessionFileError:
+            return None
 
     @classmethod
     def of(cls, path: Path, session: Session) -> SessionSummary:
@@ -45,7 +60,7 @@ class SessionSummary:
                 1 for d in session.decisions if d.kind == "action" and d.status == "open"
             ),
             follow_ups=sum(1 for d in session.decisions if awaits_outcome(d)),
-            session=session,
+            loaded=session,
         )
 
 
@@ -68,45 +83,33 @@ def session_files(folder: Path | str) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
 
 
-def _ordered(entries: list[Entry]) -> list[Entry]:
-    good = [e for e in entries if isinstance(e, SessionSummary)]
-    broken = [e for e in entries if isinstance(e, BrokenSession)]
-    good.sort(key=lambda s: (s.date, s.path.name), reverse=True)
-    return [*good, *broken]
-
-
-def _read(path: Path) -> Entry:
+def read_entry(path: Path, raw: bytes | None = None) -> Entry:
+    """The summary of the file at `path` (its bytes `raw`, if already read), or why it is broken."""
     try:
         if path.is_symlink() and not inside(path.parent, path):
             sibling(path.parent, path.name)  # raises: a link out of the folder
-        return SessionSummary.of(path, load(path))
+        session = load(path) if raw is None else parse(raw, path)
+        return SessionSummary.of(path, session)
     except SessionFileError as error:
         return BrokenSession(path, error)
 
 
 def discover(folder: Path | str) -> list[Entry]:
     """Every session file in `folder`: newest date first, then by name; broken files last."""
-    return _ordered([_read(path) for path in session_files(folder)])
+    from poforum_tui.store.index import entries
+
+    return entries(folder)
 
 
 class SessionCatalog:
-    """`discover()` with memory: a file is parsed again only when its mtime or size changes."""
+    """The folder's sessions, kept for a screen: `entries()` brings the index up to date."""
 
     def __init__(self, folder: Path | str) -> None:
+        from poforum_tui.store.index import SessionIndex
+
         self.folder = Path(folder)
-        self._cache: dict[Path, tuple[tuple[int, int], Entry]] = {}
+        self.index = SessionIndex(self.folder)
 
     def entries(self) -> list[Entry]:
         """The folder's sessions as `discover()` orders them, re-reading changed files only."""
-        fresh: dict[Path, tuple[tuple[int, int], Entry]] = {}
-        for path in session_files(self.folder):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue  # removed since listed
-            stamp = (stat.st_mtime_ns, stat.st_size)
-            cached = self._cache.get(path)
-            entry = cached[1] if cached is not None and cached[0] == stamp else _read(path)
-            fresh[path] = (stamp, entry)
-        self._cache = fresh
-        return _ordered([entry for _stamp, entry in fresh.values()])
+        return self.index.refresh()

@@ -1,19 +1,34 @@
-"""Size limits: a huge or item-stuffed session file is refused before it freezes the UI."""
+"""Size limits: a huge or item-stuffed session file is refused before it freezes the UI.
+
+The item limit is the domain's (domain/limits.py), counted the same way in a parsed file as in
+a session being edited, so an add the app accepts never makes a file it refuses to open.
+"""
 
 from __future__ import annotations
 
+import errno
 import re
 import stat
 from pathlib import Path
 from typing import Any
 
+from poforum_tui.domain.limits import MAX_ITEMS, count_items
 from poforum_tui.store.errors import SessionFileError
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_ITEMS = 10_000
 
 # `[[table]]` headers and `{` inline tables: a cheap upper-bound count before parsing.
 _ITEM_MARKS = re.compile(rb"^\s*\[\[|\{", re.M)
+
+
+def check_payload(path: Path, payload: bytes) -> None:
+    """Refuse to write a session file poforum would not open again (over MAX_BYTES)."""
+    if len(payload) > MAX_BYTES:
+        raise OSError(
+            errno.EFBIG,
+            f"the session would be {len(payload) / 1024 / 1024:.1f} MB and poforum opens "
+            f"session files up to {MAX_BYTES // 1024 // 1024} MB: shorten long texts",
+        )
 
 
 def check_size(path: Path, size: int) -> None:
@@ -51,23 +66,6 @@ def check_items(data: dict[str, Any], path: Path | str) -> None:
     count = count_items(data)
     if count > MAX_ITEMS:
         raise too_many(path, f"{count:,}")
-
-
-def count_items(value: Any) -> int:
-    """Entries of every list, plus votes, counted recursively (stops once over MAX_ITEMS)."""
-    total = 0
-    stack = [value]
-    while stack and total <= MAX_ITEMS:
-        current = stack.pop()
-        if isinstance(current, dict):
-            total += (
-                len(current.get("votes") or ()) if isinstance(current.get("votes"), dict) else 0
-            )
-            stack.extend(v for v in current.values() if isinstance(v, (dict, list)))
-        elif isinstance(current, list):
-            total += len(current)
-            stack.extend(v for v in current if isinstance(v, (dict, list)))
-    return total
 
 
 def too_many(path: Path | str, count: str) -> SessionFileError:

@@ -12,13 +12,20 @@ import datetime as dt
 import os
 import socket
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from poforum_tui.store.diskfile import real_path
+
 
 def lock_path(path: Path) -> Path:
-    """`.<name>.lock` beside the session file (hidden, and ignored by git)."""
+    """`.<name>.lock` beside the real session file (hidden, and ignored by git).
+
+    Symlinks are resolved first: every name leading to one file shares one lock.
+    """
+    path = real_path(path)
     return path.with_name(f".{path.name}.lock")
 
 
@@ -50,6 +57,7 @@ class SessionLock:
     """The lock of one session file. `acquire()` never waits."""
 
     def __init__(self, path: Path) -> None:
+        self.session = real_path(path)
         self.path = lock_path(path)
         self._lock = FileLock(
             self.path, timeout=0, thread_local=False, on_acquired=self._record_holder
@@ -70,11 +78,21 @@ class SessionLock:
             except Timeout:
                 return self.holder() or Holder("an unknown host", 0, "")
             if self._still_the_file():
+                self._remove_stale_temps()
                 return None
             # The holder removed the lock file as it let go (see release) after this process
             # opened it: the lock is on a file nobody else will see. Take the new one.
             self._lock.release(force=True)
         return self.holder() or Holder("an unknown host", 0, "")
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files of the session left by a writer killed mid-save: only the lock's
+        holder writes them, so once it is ours they are leftovers (an old or unfinished copy;
+        the session file itself is always whole)."""
+        session = self.session
+        for temp in session.parent.glob(f".{glob_escape(session.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
     def holder(self) -> Holder | None:
         try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from poforum_tui.domain.models import Session
 from poforum_tui.store.errors import UnsafeWriteError
 from poforum_tui.store.layout import layout
+from poforum_tui.store.limits import check_payload
 
 
 def dumps(session: Session) -> str:
@@ -23,8 +24,11 @@ def dumps(session: Session) -> str:
 
 
 def save(session: Session, path: Path | str) -> None:
-    """Write atomically: a temp file in the same folder, fsync, then `os.replace`."""
-    write_atomic(Path(path), dumps(session).encode("utf-8"))
+    """Write atomically: a temp file in the same folder, fsync, then `os.replace`; refuses
+    (OSError) a session poforum would not open again."""
+    payload = dumps(session).encode("utf-8")
+    check_payload(Path(path), payload)
+    write_atomic(Path(path), payload)
 
 
 HIDDEN_FOLDER = ".poforum"

@@ -1,16 +1,20 @@
 """Search titles, agenda items, topics and decisions across sessions.
 
 Every word of the query must occur in one item (case and accents ignored). Hits keep the
-text they matched, on one line, with the spans that matched, for highlighting.
+text they matched, on one line, with the spans that matched, for highlighting. The folder's
+index (store/index.py) stores each session's `items_of` and finds the items with SQLite;
+`match` then marks the spans of the hits shown.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from poforum_tui.domain.models import Session
 from poforum_tui.store.discovery import SessionSummary
 
 Span = tuple[int, int]
@@ -30,6 +34,18 @@ class Hit:
     """Context shown beside the text: owner, status, column."""
 
 
+@dataclass(frozen=True)
+class Found:
+    """The first hits of a search (newest session first) and how many items and sessions match."""
+
+    hits: list[Hit]
+    total: int
+    sessions: int
+    """Sessions among the `total` items counted."""
+    more: bool = False
+    """More items match than were counted."""
+
+
 def _fold_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -37,7 +53,10 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """`text` for comparison: case and accents removed (`Tomás` -> `tomas`)."""
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def terms(query: str) -> list[str]:
@@ -78,10 +97,8 @@ def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
     return tuple(sorted(set(spans)))
 
 
-def _items(summary: SessionSummary) -> Iterable[tuple[str, str, str | None, str]]:
-    session = summary.session
-    if session is None:
-        return
+def items_of(session: Session) -> Iterator[Item]:
+    """What search looks in: the title, agenda items, topics and decisions."""
     yield "title", session.title, None, ""
     for item in session.agenda:
         yield "agenda", item.title, item.id, item.owner or ""
@@ -94,17 +111,49 @@ def _items(summary: SessionSummary) -> Iterable[tuple[str, str, str | None, str]
         yield decision.kind, decision.text, decision.id, detail
 
 
+Item = tuple[str, str, str | None, str]
+"""(kind of item, its text, its id, the context shown beside it)"""
+
+
+def hit(summary: SessionSummary, item: Item, words: list[str]) -> Hit | None:
+    """The item as a hit with its spans, or None unless every word occurs in it."""
+    where, text, item_id, detail = item
+    text = one_line(text)
+    spans = match(text, words) or match(f"{text} {detail}", words)
+    if spans is None:
+        return None
+    visible = tuple(span for span in spans if span[1] <= len(text))
+    return Hit(summary, where, text, visible, item_id, detail)
+
+
 def search(summaries: Iterable[SessionSummary], query: str) -> list[Hit]:
-    """Every item of every session that matches all words of `query`, in the given order."""
+    """Every item of the given sessions that matches all words of `query`, newest session
+    first, found through each folder's index (`SessionIndex.search` returns the first few)."""
+    from poforum_tui.store.index import SessionIndex
+
+    wanted: dict[Path, set[Path]] = {}
+    for summary in summaries:
+        wanted.setdefault(summary.path.parent, set()).add(summary.path)
+    hits: list[Hit] = []
+    for folder, paths in wanted.items():
+        with SessionIndex(folder) as index:
+            found = index.search(query, limit=-1, count_up_to=0)
+        hits += [hit for hit in found.hits if hit.summary.path in paths]
+    return hits
+
+
+def walk(summaries: Iterable[SessionSummary], query: str) -> list[Hit]:
+    """`search` by reading every session: what the index must agree with (tests)."""
     words = terms(query)
     if not words:
         return []
     hits = []
     for summary in summaries:
-        for where, text, item_id, detail in _items(summary):
-            text = one_line(text)
-            spans = match(text, words) or match(f"{text} {detail}", words)
-            if spans is not None:
-                visible = tuple(span for span in spans if span[1] <= len(text))
-                hits.append(Hit(summary, where, text, visible, item_id, detail))
+        session = summary.session
+        if session is None:
+            continue
+        for item in items_of(session):
+            found = hit(summary, item, words)
+            if found is not None:
+                hits.append(found)
     return hits

@@ -57,6 +57,13 @@ class BigDigits(Widget):
         self.value = value
 
     def update(self, value: str) -> None:
+        """Show `value`; a layout only when its width changes (the digits tick every second)."""
+        if value == self.value:
+            return
+        if len(value) == len(self.value) and self.is_mounted:
+            self.set_reactive(BigDigits.value, value)
+            self.refresh()
+            return
         self.value = value
 
     def render(self) -> str:

@@ -93,6 +93,9 @@ Big digits: the time left in the current item's timebox. Past zero they count up
 overrun in red; the bar fills with the time spent.
 """
 
+    _shown: tuple | None = None
+    """What was drawn last: (title, digits, progress, text, screen height)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="timer-title")
         with Horizontal(id="timer-middle"):
@@ -193,12 +196,20 @@ overrun in red; the bar fills with the time spent.
         self.set_class(overrun, "-overrun")
         self.set_class(idle, "-idle")
         self.set_class(paused, "-paused")
-        self.query_one("#timer-title", Static).update(title)
-        self.query_one("#timer-digits", Digits).update(digits)
         height = self.app.size.height
         self.set_class(height >= self.big_from, "-big")
+        shown = (title, digits, round(done * 1000), text, height)
+        if shown == self._shown:
+            return  # a tick that changed nothing draws nothing
+        before, self._shown = self._shown, shown
+        if before is None or before[0] != title:
+            self.query_one("#timer-title", Static).update(title, layout=False)  # one line
+        self.query_one("#timer-digits", Digits).update(digits)  # lays out if its width changes
         big = self.query_one(BigDigits)
         big.scale = 2 if height >= self.huge_from else 1
         big.update(digits)
-        self.query_one("#timer-bar", ProgressBar).update(total=1000, progress=round(done * 1000))
-        self.query_one("#timer-text", Static).update(text)
+        if before is None or before[2] != shown[2]:
+            self.query_one("#timer-bar", ProgressBar).update(total=1000, progress=shown[2])
+        if before is None or before[3] != text:
+            # Three lines high (its CSS): new text never moves anything else.
+            self.query_one("#timer-text", Static).update(text, layout=False)

@@ -36,6 +36,9 @@ start + every timebox, fixed once the meeting starts. *Projected end* is now + w
 left of the current item + every pending timebox. The last line says how late or early.
 """
 
+    _shown: Content | None = None
+    _lines = 0
+
     def show(self, clock: MeetingClock, totals: Totals) -> None:
         rows: list[tuple[str, str]] = []
         if clock.start is None:
@@ -57,4 +60,9 @@ left of the current item + every pending timebox. The last line says how late or
             late = Content.styled(verdict, f"bold {style}")
         lines = [Content.assemble((f"{label:<12}", "dim"), value) for label, value in rows]
         lines.append(late)
-        self.update(Content("\n").join(lines))
+        shown = Content("\n").join(lines)
+        if shown == self._shown:
+            return  # most ticks: the clock moves by the minute
+        same_height = self._shown is not None and len(lines) == self._lines
+        self._shown, self._lines = shown, len(lines)
+        self.update(shown, layout=not same_height)

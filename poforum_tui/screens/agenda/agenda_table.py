@@ -1,22 +1,30 @@
 """The agenda as a table: status, title, owner, actual / timebox, and over or under.
 
-The title column fills whatever width the others leave; the table posts `Resized` so its
-screen can redraw the rows after the columns were refitted.
+Drawn line by line (issue 18): a DataTable re-rendered every visible row each second the
+timer ran (any cell update invalidates all its cached lines), and cost ~30 ms more to compose
+and style at startup. Here a tick replaces the running row's two time cells and repaints that
+one line. The title column fills whatever width the others leave; the table posts `Resized`
+so its screen can redraw the rows after the columns were refitted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from poforum_tui.domain import AgendaItem, Session
 from poforum_tui.domain.agenda import current_item, elapsed_seconds
 from poforum_tui.widgets.item_timer import over_text
 from poforum_tui.widgets.literal import cell
-from poforum_tui.widgets.row_table import RowJumps
 from poforum_tui.widgets.timefmt import mmss
 
 STATUS_MARKS = {
@@ -29,18 +37,122 @@ STATUS_MARKS = {
 # Fixed column widths, wide and narrow (below 98 columns); the title takes what is left.
 WIDTHS = {"status": 9, "owner": 16, "time": 13, "over": 11}
 NARROW = {"status": 1, "owner": 13, "time": 13, "over": 11}
+COLUMNS = ("status", "title", "owner", "time", "over")
+LABELS = {"status": "Status", "title": "Item", "owner": "Owner", "time": "Actual / box"}
+GAP = 2
+"""Blank cells between two columns (and at each end: one)."""
 
 
-class AgendaTable(RowJumps):
+class RowDoesNotExist(KeyError):
+    """No row has that key."""
+
+
+class AgendaTable(ScrollView, can_focus=True):
     """One row per agenda item, keyed by the item's id; the current item is accented."""
+
+    COMPONENT_CLASSES = {"agenda-table--header", "agenda-table--cursor", "agenda-table--even"}
+    DEFAULT_CSS = """
+    AgendaTable {
+        background: $surface;
+    }
+    AgendaTable > .agenda-table--header {
+        text-style: bold;
+        background: $panel;
+    }
+    AgendaTable > .agenda-table--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    AgendaTable:focus > .agenda-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    AgendaTable > .agenda-table--even {
+        background: $surface-lighten-1 10%;
+    }
+    """
+    BINDINGS = [
+        Binding("enter", "select", "Start", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+    ]
 
     class Resized(Message):
         """The table's width changed: its columns were refitted, redraw the rows."""
 
+    class RowSelected(Message):
+        """Enter (or a click on the highlighted row): run that item now."""
+
+        def __init__(self, table: AgendaTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> AgendaTable:
+            return self.table
+
     _title_width = 0
     _narrow = True
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.note: Text | None = None
+        """A second line under the first item's title (who is missing), or None."""
+        self.keys: list[str] = []
+        self.cells: dict[str, dict[str, Text]] = {}
+        self.cursor_row = 0
+
+    # -- the DataTable-like surface the screen and tests use ---------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self.keys)
+
+    @property
+    def rows(self) -> dict[str, dict[str, Text]]:
+        return self.cells
+
+    @property
+    def selected_key(self) -> str | None:
+        return self.keys[self.cursor_row] if self.keys else None
+
+    def get_row_index(self, key: str) -> int:
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            raise RowDoesNotExist(key) from None
+
+    def get_row_at(self, row: int) -> list[Text]:
+        cells = [self.cells[self.keys[row]][column] for column in COLUMNS]
+        if row == 0 and self.note is not None:
+            cells[1] = Text.assemble(cells[1], "\n", self.note)
+        return cells
+
+    def get_cell(self, key: str, column: str) -> Text:
+        return self.cells[key][column]
+
+    def update_cell(self, key: str, column: str, value: Text) -> None:
+        """Replace one cell and repaint its line only."""
+        self.cells[key][column] = value
+        self._refresh_row(self.keys.index(key))
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        row = max(0, min(row, len(self.keys) - 1)) if self.keys else 0
+        if row != self.cursor_row:
+            self._refresh_row(self.cursor_row)
+        self.cursor_row = row
+        self._refresh_row(row)
+        self._scroll_to_cursor()
+
+    # -- columns and rows --------------------------------------------------------------------
+
     def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.size.width, 1 + self._line_count())
         if self._fitted()[1] != self._title_width:  # the rows drawn already still fit
             self.post_message(self.Resized())
 
@@ -52,18 +164,11 @@ class AgendaTable(RowJumps):
     def fit_columns(self) -> None:
         """Size the title column to the table's width (only when that width changed)."""
         widths, title = self._fitted()
-        if title == self._title_width:
-            return
         self._title_width, self._narrow = title, widths is NARROW
-        self.clear(columns=True)
-        # Text labels: a str label would be parsed as markup (and load Rich's emoji table).
-        self.add_column(
-            Text("" if self._narrow else "Status"), key="status", width=widths["status"]
-        )
-        self.add_column(Text("Item"), key="title", width=title)
-        self.add_column(Text("Owner"), key="owner", width=widths["owner"])
-        self.add_column(Text("Actual / box"), key="time", width=widths["time"])
-        self.add_column(Text("Over"), key="over", width=widths["over"])
+
+    def _widths(self) -> dict[str, int]:
+        widths = NARROW if self._narrow else WIDTHS
+        return {**widths, "title": self._title_width}
 
     def show_rows(self, session: Session, now: dt.datetime, first_note: str | None = None) -> None:
         """Every item's row, afresh (once the table has a width: its resize redraws it);
@@ -71,25 +176,47 @@ class AgendaTable(RowJumps):
         if not self.size.width:
             return
         self.fit_columns()
-        self.clear()
         current = current_item(session)
-        for position, item in enumerate(session.agenda):
-            is_current = current is not None and item.id == current.id
-            cells = self._cells(item, now, is_current)
-            if position == 0 and first_note:  # a second line under the title
-                note = cell(f"⚠ {first_note}", "bold yellow")
-                cells[1] = Text.assemble(cells[1], "\n", note, no_wrap=True, overflow="ellipsis")
-                self.add_row(*cells, key=item.id, height=2)
-            else:
-                self.add_row(*cells, key=item.id)
+        self.keys = [item.id for item in session.agenda]
+        self.cells = {
+            item.id: dict(
+                zip(
+                    COLUMNS,
+                    self._cells(item, now, current is not None and item.id == current.id),
+                    strict=True,
+                )
+            )
+            for item in session.agenda
+        }
+        self.note = cell(f"⚠ {first_note}", "bold yellow") if first_note and self.keys else None
+        self.cursor_row = min(self.cursor_row, max(0, len(self.keys) - 1))
+        self.virtual_size = Size(self.size.width, 1 + self._line_count())
+        self.refresh()
+
+    # -- lines: one per row, two for the first row when it carries a note -----------------------
+
+    def _line_count(self) -> int:
+        return len(self.keys) + (1 if self.note is not None else 0)
+
+    def _first_line(self, row: int) -> int:
+        """The content line (0 = under the header) where `row` starts."""
+        return row + (1 if self.note is not None and row > 0 else 0)
+
+    def _row_of_line(self, line: int) -> tuple[int, int]:
+        """(row, line within the row) of content line `line`."""
+        if self.note is None:
+            return line, 0
+        return (0, line) if line < 2 else (line - 1, 0)
 
     def show_running(self, session: Session, now: dt.datetime) -> None:
-        """Only the running item's time, for the ticking clock."""
+        """Only the running item's time, for the ticking clock: cells whose text changed."""
         for item in session.agenda:
-            if item.status == "running" and item.id in self.rows:
+            if item.status == "running" and item.id in self.cells:
                 time, over = self._time_cells(item, now, self._accent())
-                self.update_cell(item.id, "time", time)
-                self.update_cell(item.id, "over", over)
+                row = self.cells[item.id]
+                if row["time"].plain != time.plain or row["over"].plain != over.plain:
+                    row["time"], row["over"] = time, over
+                    self._refresh_row(self.keys.index(item.id))
 
     def _accent(self) -> str:
         return f"bold {self.app.current_theme.accent}"
@@ -115,3 +242,98 @@ class AgendaTable(RowJumps):
         else:
             extra = cell("")
         return [cell(f"{mmss(spent)} / {mmss(item.minutes * 60)}", style), extra]
+
+    # -- the cursor --------------------------------------------------------------------------
+
+    def _refresh_row(self, row: int) -> None:
+        y = 1 + self._first_line(row) - round(self.scroll_y)
+        lines = 2 if row == 0 and self.note is not None else 1
+        if y >= 1:
+            self.refresh_lines(y, lines)
+
+    def _scroll_to_cursor(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        top = self._first_line(self.cursor_row)
+        bottom = top + (2 if self.cursor_row == 0 and self.note is not None else 1)
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom > self.scroll_y + height:
+            self.scroll_to(y=bottom - height, animate=False, immediate=True)
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_cursor(row=self.cursor_row + delta)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.move_cursor(row=self.cursor_row + direction * height)
+
+    def action_jump(self, row: int) -> None:
+        self.move_cursor(row=row if row >= 0 else len(self.keys) - 1)
+
+    def action_select(self) -> None:
+        if self.keys:
+            self.post_message(self.RowSelected(self, self.keys[self.cursor_row]))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y - 1 + round(self.scroll_y)
+        if event.y < 1 or not 0 <= line < self._line_count():
+            return
+        row = self._row_of_line(line)[0]
+        if row == self.cursor_row:
+            self.action_select()
+        else:
+            self.move_cursor(row=row)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        widths = self._widths()
+        if y == 0:
+            style = base + self.get_component_rich_style("agenda-table--header")
+            labels = {
+                column: Text("" if column == "status" and self._narrow else LABELS.get(column, ""))
+                for column in COLUMNS
+            }
+            labels["over"] = Text("Over")
+            return self._strip(labels, widths, width, style)
+        line = y - 1 + round(self.scroll_y)
+        if line >= self._line_count():
+            return Strip.blank(width, base)
+        row, part = self._row_of_line(line)
+        if row == self.cursor_row:
+            style = base + self.get_component_rich_style("agenda-table--cursor")
+        elif row % 2:
+            style = base + self.get_component_rich_style("agenda-table--even")
+        else:
+            style = base
+        if part:  # the note under the first item's title
+            blank = {column: Text("") for column in COLUMNS}
+            return self._strip({**blank, "title": self.note or Text("")}, widths, width, style)
+        return self._strip(self.cells[self.keys[row]], widths, width, style)
+
+    def _strip(
+        self, cells: dict[str, Text], widths: dict[str, int], width: int, style: Style
+    ) -> Strip:
+        console = self.app.console
+        segments = [Segment(" ", style)]
+        for index, column in enumerate(COLUMNS):
+            if index:
+                segments.append(Segment(" " * GAP, style))
+            segments += _cell(console, cells[column], widths[column], style)
+        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+
+
+def _cell(console, text: Text, width: int, style: Style) -> list[Segment]:
+    """`text` on one line cut to `width` cells (with an ellipsis), padded, over `style`."""
+    if width <= 0:
+        return []
+    line = text.copy()
+    line.no_wrap = True
+    line.truncate(width, overflow="ellipsis", pad=True)
+    return [
+        Segment(segment.text, style + segment.style if segment.style else style)
+        for segment in line.render(console)
+        if segment.text != "\n"
+    ]

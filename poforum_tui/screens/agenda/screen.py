@@ -10,14 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets import Static
 
 from poforum_tui.domain import Session
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
 from poforum_tui.domain.errors import DomainError
-from poforum_tui.screens.agenda.agenda_table import AgendaTable
+from poforum_tui.screens.agenda.agenda_table import AgendaTable, RowDoesNotExist
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import clean, quoted
@@ -117,6 +116,7 @@ Quit any time: a running item resumes from the wall clock.
     def __init__(self) -> None:
         super().__init__()
         self._last_remaining: dict[tuple[str, str], int] = {}
+        self._totals_shown = ""
         self._question: str | None = None
         self._asking = False
         self._active_id: str | None = None
@@ -126,7 +126,7 @@ Quit any time: a running item resumes from the wall clock.
         with Horizontal(id="agenda-top"):
             yield ItemTimer(id="agenda-timer")
             yield MeetingClockView(id="agenda-clock")
-        yield AgendaTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+        yield AgendaTable(id="agenda-table")
         yield Static(id="agenda-totals")
         yield from self.compose_footer()
 
@@ -179,7 +179,10 @@ Quit any time: a running item resumes from the wall clock.
             timer.show_empty()
         self.query_one(MeetingClockView).show(clock, sums)
         self.query_one(AgendaTable).show_running(session, now)
-        self.query_one("#agenda-totals", Static).update(self._totals_text(session, now))
+        totals_text = self._totals_text(session, now)
+        if totals_text != self._totals_shown:  # one line high: never a layout
+            self._totals_shown = totals_text
+            self.query_one("#agenda-totals", Static).update(totals_text, layout=False)
 
     def _totals_text(self, session: Session, now: dt.datetime) -> str:
         sums = totals(session, now)
@@ -204,8 +207,16 @@ Quit any time: a running item resumes from the wall clock.
             return
         now = self.app.clock.now()
         self._alerts(session, now)
-        if self in self.app.screen_stack:
+        if self.visible_now():
             self.show_time(session, now)
+
+    def visible_now(self) -> bool:
+        """On screen: the current screen, or under dialogs only (presenter mode hides it)."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) for screen in above)
 
     def _alerts(self, session: Session, now: dt.datetime) -> None:
         """A notice at one minute left and one bell at zero, each once per crossing."""
@@ -268,7 +279,7 @@ Quit any time: a running item resumes from the wall clock.
 
     def focus_item(self, item_id: str) -> None:
         """Select an agenda item (e.g. a search hit) and give the list focus."""
-        table = self.query_one(DataTable)
+        table = self.query_one(AgendaTable)
         try:
             table.move_cursor(row=table.get_row_index(item_id))
         except RowDoesNotExist:  # the item is gone (edited since the search)
@@ -276,16 +287,12 @@ Quit any time: a running item resumes from the wall clock.
         table.focus()
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
+        return self.query_one(AgendaTable).selected_key
 
     def change(self, operation: Callable[[Session], Session], what: str) -> bool:
         return self.app.change(operation, what)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.app.session
         if action not in CHANGES or session is None:
             return True
@@ -329,7 +336,7 @@ Quit any time: a running item resumes from the wall clock.
                 )
                 session = self.app.session
                 if session is not None and after is not None:
-                    table = self.query_one(DataTable)
+                    table = self.query_one(AgendaTable)
                     ids = [item.id for item in session.agenda]
                     table.move_cursor(row=min(ids.index(after) + 1, len(ids) - 1))
 
@@ -410,13 +417,12 @@ Quit any time: a running item resumes from the wall clock.
                 "\n".join([*lines, "ctrl+z undoes it."]), title="Rebalanced", timeout=12
             )
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_agenda_table_row_selected(self, event: AgendaTable.RowSelected) -> None:
         """Enter on a row runs that item now."""
         event.stop()
-        item_id = event.row_key.value
-        if item_id is not None:
-            what = f"start {quoted(self.session.item(item_id).title)}"
-            self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), what)
+        item_id = event.key
+        what = f"start {quoted(self.session.item(item_id).title)}"
+        self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), what)
 
     def _owners(self) -> list[str]:
         session = self.app.session

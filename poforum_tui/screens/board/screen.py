@@ -6,10 +6,11 @@ layout and no focus change, so a board of 1,000 topics answers a key as fast as 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 from textual import events
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult, ScreenStackError, SystemCommand
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -82,6 +83,7 @@ silently, and show the panel with the join URL, its QR code and who has joined.
         self._was_empty = False
         self._hidden = (0, 0)
         self._wanted: str | None = None
+        self._add_form: TopicForm | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
@@ -216,7 +218,7 @@ silently, and show the panel with the join URL, its QR code and who has joined.
 
     # -- topics ---------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.picker.is_open:
             return False  # a key that raced the picker open is not a board key
         if action in ROOM_ACTIONS:
@@ -254,13 +256,24 @@ silently, and show the panel with the join URL, its QR code and who has joined.
             return True
 
         session = self.session
-        form = TopicForm(
-            f"Add topics to {column.title}",
-            authors=[p.name for p in session.participants],
-            categories=ops.categories(session.board),
-            on_add=add,
-        )
+        title = f"Add topics to {column.title}"
+        authors = [p.name for p in session.participants]
+        categories = ops.categories(session.board)
+        form = self._add_form
+        if form is None:  # built once, then shown again: a dialog costs a frame to open
+            form = self._add_form = TopicForm(
+                title, authors=authors, categories=categories, on_add=add
+            )
+            self.app.install_screen(form, name=f"board-add-topic-{id(self)}")
+        else:
+            form.start_capture(title, authors=authors, categories=categories, on_add=add)
         self.app.push_screen(form, lambda _: self._focus(column_id))
+
+    def on_unmount(self) -> None:
+        if self._add_form is not None:
+            # Still open when the app quits (a form over the board): nothing to uninstall then.
+            with contextlib.suppress(ScreenStackError):
+                self.app.uninstall_screen(self._add_form)
 
     def action_edit(self) -> None:
         topic = self.current_topic()

@@ -14,6 +14,8 @@ from poforum_tui.dialogs.form import FormScreen
 from poforum_tui.domain import Topic
 from poforum_tui.widgets.literal import literal
 
+CAPTURE_HINT = "enter adds and clears for the next topic · escape closes"
+
 
 @dataclass(frozen=True)
 class TopicRequest:
@@ -88,10 +90,38 @@ class TopicForm(FormScreen[TopicRequest]):
             )
         if self.on_add is not None:
             yield Static(
-                "enter adds and clears for the next topic · escape closes",
+                CAPTURE_HINT,
                 id="topic-form-status",
                 classes="form-hint",
             )
+
+    def start_capture(
+        self,
+        title: str,
+        *,
+        authors: list[str],
+        categories: list[str],
+        on_add: Callable[[TopicRequest], bool],
+    ) -> None:
+        """Make a capture form already built ready to be shown again: empty fields, this
+        column's title and callback, the session's names as suggestions (issue 18: opening the
+        add form on a 1,000-topic board rebuilt the whole dialog each time)."""
+        self.form_title, self.on_add = title, on_add
+        self.authors, self.categories, self.added = authors, categories, 0
+        if not self.is_mounted:
+            return  # composed with these on its first push
+        self.query_one("#form-title", Static).update(literal(title))
+        self.clear_errors()
+        for name in ("title", "author", "category"):
+            self.query_one(f"#field-{name}", Input).value = ""
+        self.query_one("#field-author", Input).suggester = SuggestFromList(
+            authors, case_sensitive=False
+        )
+        self.query_one("#field-category", Input).suggester = SuggestFromList(
+            categories, case_sensitive=False
+        )
+        self.query_one("#topic-form-status", Static).update(CAPTURE_HINT)
+        self.query_one("#field-title", Input).focus()
 
     def request(self) -> TopicRequest | None:
         title = " ".join(self.value("title").split())

@@ -339,7 +339,7 @@ Open items due before today are marked **overdue** (`!`), as in `poforum log`.
 
     # -- actions ---------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add", "edit", "delete", "cycle", "outcome") and self.app.read_only:
             return None
         if action in ("edit", "delete", "cycle"):

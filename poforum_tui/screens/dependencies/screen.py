@@ -299,7 +299,7 @@ fingers on one question; hear out the 1s and 2s before closing.
 
     # -- actions ---------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_run(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         dependency = self.selected()
         if action in ("edit", "delete", "cycle", "decide"):
             return True if dependency is not None else None

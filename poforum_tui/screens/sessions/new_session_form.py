@@ -16,14 +16,9 @@ from poforum_tui.domain.carryover import suggest_date, suggest_title
 from poforum_tui.domain.dates import FORMATS, parse_date
 from poforum_tui.store import SessionSummary
 from poforum_tui.store.create import session_file_name
-from poforum_tui.store.templates import list_templates, template_names
+from poforum_tui.store.templates import list_templates, template_names, template_title
 
 CARRY, FRESH = "carry", "fresh"
-
-
-def template_title(name: str) -> str:
-    """The title template `name` gives a new session ("PO Forum"), "" if it has none."""
-    return next((t.title for t in list_templates() if t.name == name), "")
 
 
 def template_options() -> list[tuple[str, str]]:

@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import HostedScreen
-from poforum_tui.screens.sessions.new_session_form import NextSessionForm, NextSessionRequest
+from poforum_tui.screens.sessions.row_list import Cells, RowList
 from poforum_tui.screens.sessions.session_preview import KIND_NAMES, SessionPreview
-from poforum_tui.store import BrokenSession, SessionCatalog, SessionFileError, SessionSummary
-from poforum_tui.store.carryover import new_from_template, session_after
-from poforum_tui.store.create import create_session_file
-from poforum_tui.store.export import FORMAT_LABELS, write_export
-from poforum_tui.store.search import Hit, search
+from poforum_tui.store import BrokenSession, SessionFileError, SessionSummary
+from poforum_tui.store.index import SessionIndex
+from poforum_tui.store.search import Found, Hit
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
-from poforum_tui.widgets.row_table import RowTable
 from poforum_tui.widgets.running_clock import SessionHeader
 from poforum_tui.widgets.words import plural
 
+TYPE_CHECKING = False  # the new-session form, carry-over and exports load when used
+if TYPE_CHECKING:
+    from poforum_tui.screens.sessions.new_session_form import NextSessionRequest
+
 Entry = SessionSummary | BrokenSession
 MAX_SHOWN_HITS = 200
-"""More rows than this make typing sluggish and nobody reads them: the status says so."""
+"""Nobody reads more hits than this: the status says how many there are."""
+COUNTED_HITS = 1000
+"""Matches counted beyond the shown ones ("over 1,000 matches")."""
+FIRST_PAGE = 400
+"""Entries listed from the index before the first frame; the rest follow from a thread."""
+READ_AT_ONCE = 30
+"""Changed files read before the first frame; more are read in a thread, newest first,
+and listed as they come (a first start on years of history)."""
+LIST_HEADER = ("Date · kind", "Session")
+HITS_HEADER = ("Date · found in", "Match · session")
 SCREEN_OF_HIT = {
     "topic": "board",
     "decision": "decisions",
@@ -49,12 +61,33 @@ def counts(summary: SessionSummary) -> str:
     return " · ".join(parts)
 
 
-def two_lines(first: Text | str, second: str, second_style: str = "dim") -> Text:
-    """A DataTable cell of two lines, each cut with an ellipsis."""
-    text = first.copy() if isinstance(first, Text) else Text(clean(first))
-    text.append("\n").append(clean(second), style=second_style)
-    text.no_wrap, text.overflow = True, "ellipsis"
-    return text
+def entry_cells(entry: Entry) -> Cells:
+    """A session's row: date and kind, then title and counts; a broken file's name and error."""
+    if isinstance(entry, SessionSummary):
+        kind = KIND_NAMES.get(entry.kind, entry.kind)
+        return (
+            Text(entry.date.isoformat()),
+            Text(clean(kind), style="dim"),
+            Text(clean(entry.title)),
+            Text(clean(counts(entry)), style="dim"),
+        )
+    error = f"{entry.error.location}: {entry.error.message}"
+    return (
+        Text("⚠ broken", style="bold red"),
+        Text(""),
+        Text(clean(entry.path.name)),
+        Text(clean(error), style="red"),
+    )
+
+
+def hit_cells(hit: Hit) -> Cells:
+    context = " · ".join(p for p in (hit.summary.title, hit.detail) if p)
+    return (
+        Text(hit.summary.date.isoformat()),
+        Text(clean(hit.where), style="dim"),
+        highlighted_text(hit),
+        Text(clean(context), style="dim"),
+    )
 
 
 def highlighted_text(hit: Hit, lead: int = 24) -> Text:
@@ -65,6 +98,10 @@ def highlighted_text(hit: Hit, lead: int = 24) -> Text:
     for start, end in hit.spans:
         text.stylize("bold reverse", start + shift, end + shift)
     return text
+
+
+def _entry_key(entry: Entry) -> str:
+    return str(entry.path)
 
 
 class SessionsScreen(HostedScreen):
@@ -115,27 +152,33 @@ the highlighted session (Markdown, CSV, JSON).
         yield SessionHeader()
         yield FileStatus()
         yield Input(placeholder="Search titles, topics and decisions", id="sessions-search")
-        yield RowTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="search-results", cursor_type="row", zebra_stripes=True)
+        yield RowList(entry_cells, _entry_key, first_width=11, id="sessions-table")
+        yield RowList(hit_cells, id, first_width=15, id="search-results")
         yield SessionPreview(id="sessions-preview")
         yield Static(id="sessions-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.catalog = SessionCatalog(self.app.folder)
+        self.index = SessionIndex(self.app.folder)
         self.entries: dict[str, Entry] = {}
         self.hits: list[Hit] = []
-        self._listed_width = 0
-        self.reload(highlight=self.app.path)
+        self.found = Found([], 0, 0)
+        self._previewed: tuple[Entry | None, str] | None = None
+        self.reload(highlight=self.app.path, first=True)
         self._just_mounted = True
 
     def on_screen_resume(self) -> None:
-        if self.catalog.folder != self.app.folder:
-            self.catalog = SessionCatalog(self.app.folder)
+        if self.index.folder != self.app.folder:
+            self.index.close()
+            self.index = SessionIndex(self.app.folder)
         elif self._just_mounted:  # on_mount has just listed the folder
             self._just_mounted = False
             return
+        self._previewed = None  # back from a session: its file may have changed
         self.reload(highlight=self.app.path)
+
+    def on_unmount(self) -> None:
+        self.index.close()
 
     @property
     def searching(self) -> bool:
@@ -143,47 +186,78 @@ the highlighted session (Markdown, CSV, JSON).
 
     # -- the list --------------------------------------------------------------------------
 
-    def reload(self, highlight: Path | None = None) -> None:
-        """Read the folder again (changed files only) and redraw; the cursor stays on its
-        session, or moves to `highlight` (the open session, on return to this screen)."""
+    def reload(self, highlight: Path | None = None, *, first: bool = False) -> None:
+        """List the folder through its index: files changed since they were indexed are read
+        again (a few at once, many in a thread, newest first, listed as they come), deleted
+        ones dropped. The cursor stays on its session, or moves to `highlight`.
+
+        At the screen's first showing the index's rows are listed at once and checked against
+        the files in a thread (corrected in place if a file changed): years of history show
+        in the first frame."""
         self._just_mounted = False
-        table = self.query_one("#sessions-table", DataTable)
-        keep = self._key(table)
-        self._listed_width = self.size.width or self.app.size.width
-        self.entries = {str(entry.path): entry for entry in self.catalog.entries()}
-        if highlight is not None and str(highlight) in self.entries:
+        known = self.index.cached(FIRST_PAGE) if first else []
+        if known:
+            self.list_entries(known, highlight)
+            self.read_in_background(checked=self.index.count() == len(known))
+            return
+        pending = self.index.stale()
+        if len(pending) > READ_AT_ONCE:
+            self.list_entries(self.index.cached(), highlight)
+            self.read_in_background()
+            return
+        self.index.update(pending)
+        self.list_entries(self.index.cached(), highlight)
+
+    @work(thread=True, exclusive=True, group="sessions-index")
+    def read_in_background(self, checked: bool = False) -> None:
+        """Check every file against the index; read the changed ones, newest first, and list
+        them as they come. `checked`: every indexed entry is listed already."""
+        with SessionIndex(self.app.folder) as index:
+            pending = index.stale()
+            count = len(pending)
+            if not count:
+                if index.dropped or not checked:
+                    self._from_thread(self.list_entries, index.cached())
+                return
+            self._from_thread(self._reading, 0, count)
+            for start in range(0, count, 50):
+                index.update(pending[start : start + 50])
+                entries = index.cached()
+                if not self._from_thread(self.list_entries, entries):
+                    return  # the app is closing: the index keeps what was read
+                self._from_thread(self._reading, min(count, start + 50), count)
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> bool:
+        """Run `callback` on the app's thread; False once the app has stopped."""
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            return False
+        return True
+
+    def _reading(self, done: int, count: int) -> None:
+        if not self.is_attached:
+            return
+        if done >= count:
+            self.show_status()
+        elif not self.searching:
+            text = f"Reading {done:,} of {count:,} session files (newest first)…"
+            self.query_one("#sessions-status", Static).update(literal(text))
+
+    def list_entries(self, entries: list[Entry], highlight: Path | None = None) -> None:
+        if not self.is_attached:
+            return  # the thread's last batch arrived after the screen went away
+        table = self.query_one("#sessions-table", RowList)
+        keep = table.highlighted_key
+        if highlight is not None:
             keep = str(highlight)
-        self._columns(table, ("Date · kind", 11), "Session")
-        for key, entry in self.entries.items():
-            if isinstance(entry, SessionSummary):
-                kind = KIND_NAMES.get(entry.kind, entry.kind)
-                date = two_lines(entry.date.isoformat(), kind)
-                table.add_row(date, two_lines(entry.title, counts(entry)), key=key, height=2)
-            else:
-                error = f"{entry.error.location}: {entry.error.message}"
-                date = two_lines(Text("⚠ broken", style="bold red"), "")
-                table.add_row(date, two_lines(entry.path.name, error, "red"), key=key, height=2)
-        if keep in self.entries:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        self.entries = {str(entry.path): entry for entry in entries}
+        table.set_rows(entries, LIST_HEADER, 11, keep=keep)
         if self.searching:
             self.run_search(self.query_one("#sessions-search", Input).value)
         else:
             self.show_status()
             self.preview(self.highlighted())
-
-    def _columns(self, table: DataTable, first: tuple[str, int], second: str) -> None:
-        """Empty `table` and size its text column to the screen, so nothing scrolls sideways."""
-        label, width = first
-        available = (self.size.width or self.app.size.width) - width - 2 * 2 - 2
-        table.clear(columns=True)
-        table.add_column(label, key="first", width=width)
-        table.add_column(second, key="second", width=max(20, available))
-
-    def on_resize(self) -> None:
-        # The columns depend on the width only: the first resizes (same width) would rebuild
-        # the 200-row table several times at startup.
-        if (self.size.width or self.app.size.width) != self._listed_width:
-            self.reload()
 
     def show_status(self) -> None:
         folder = self.app.folder
@@ -197,31 +271,33 @@ the highlighted session (Markdown, CSV, JSON).
         self.query_one("#sessions-status", Static).update(literal(text))
 
     def preview(self, entry: Entry | None) -> None:
+        """Preview `entry` (reading its file), unless it is the one already shown: a search
+        keystroke that keeps the same first session costs no read and no redraw."""
         message = "Nothing to preview." if self.entries else "No sessions yet: press n."
+        shown = (entry, message)
+        if shown == self._previewed:
+            return
+        self._previewed = shown
         self.query_one(SessionPreview).show(entry, message)
-
-    @staticmethod
-    def _key(table: DataTable) -> str | None:
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def highlighted(self) -> Entry | None:
         """The entry under the cursor: a session row, or the session of a search hit."""
         if self.searching:
             hit = self.highlighted_hit()
             return hit.summary if hit is not None else None
-        return self.entries.get(self._key(self.query_one("#sessions-table", DataTable)) or "")
+        key = self.query_one("#sessions-table", RowList).highlighted_key
+        return self.entries.get(str(key)) if key is not None else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         self.preview(self.highlighted())
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
         event.stop()
         self._open(read_only=False)
 
     def action_reload(self) -> None:
+        self._previewed = None  # the highlighted file may have changed inside
         self.reload()
 
     # -- opening ---------------------------------------------------------------------------
@@ -240,8 +316,8 @@ the highlighted session (Markdown, CSV, JSON).
     def highlighted_hit(self) -> Hit | None:
         if not self.searching:
             return None
-        key = self._key(self.query_one("#search-results", DataTable))
-        return self.hits[int(key)] if key is not None else None
+        results = self.query_one("#search-results", RowList)
+        return self.hits[results.cursor_row] if self.hits else None
 
     def _show_hit(self, hit: Hit) -> None:
         """Show the screen that holds the hit; a screen with `focus_item(id)` selects it."""
@@ -253,7 +329,7 @@ the highlighted session (Markdown, CSV, JSON).
 
     def action_open(self) -> None:
         if self.query_one("#sessions-search", Input).has_focus:
-            self.query_one("#search-results", DataTable).focus()
+            self.query_one("#search-results", RowList).focus()
             return
         self._open(read_only=False)
 
@@ -270,7 +346,7 @@ the highlighted session (Markdown, CSV, JSON).
 
     def action_close_search(self) -> None:
         self.remove_class("-searching")
-        self.query_one("#sessions-table", DataTable).focus()
+        self.query_one("#sessions-table", RowList).focus()
         self.show_status()
         self.preview(self.highlighted())
 
@@ -288,30 +364,30 @@ the highlighted session (Markdown, CSV, JSON).
     def on_key(self, event) -> None:
         if event.key == "down" and self.query_one("#sessions-search", Input).has_focus:
             event.stop()
-            self.query_one("#search-results", DataTable).focus()
+            self.query_one("#search-results", RowList).focus()
 
     def run_search(self, query: str) -> None:
-        summaries = [e for e in self.entries.values() if isinstance(e, SessionSummary)]
-        self.hits = search(summaries, query)
-        results = self.query_one("#search-results", DataTable)
-        self._columns(results, ("Date · found in", 15), "Match · session")
-        for index, hit in enumerate(self.hits[:MAX_SHOWN_HITS]):
-            date = two_lines(hit.summary.date.isoformat(), hit.where)
-            context = " · ".join(p for p in (hit.summary.title, hit.detail) if p)
-            results.add_row(
-                date, two_lines(highlighted_text(hit), context), key=str(index), height=2
-            )
-        sessions = len({hit.summary.path for hit in self.hits})
+        """The first hits of `query` from the folder's index, and how many there are."""
+        self.found = self.index.search(query, limit=MAX_SHOWN_HITS, count_up_to=COUNTED_HITS)
+        self.hits = self.found.hits
+        results = self.query_one("#search-results", RowList)
+        results.set_rows(self.hits, HITS_HEADER, 15, keep=None)
+        results.move_cursor(0)
+        sessions = sum(isinstance(e, SessionSummary) for e in self.entries.values())
+        found = self.found
         if not query.strip():
-            status = f"Type to search {plural(len(summaries), 'session')}."
+            status = f"Type to search {plural(sessions, 'session')}."
         elif not self.hits:
             status = f"Nothing matches “{query.strip()}”."
         else:
-            found = plural(len(self.hits), "match").replace("matchs", "matches")
-            status = f"{found} in {plural(sessions, 'session')} · enter opens · r read-only"
-            if len(self.hits) > MAX_SHOWN_HITS:
-                status = f"{found} in {plural(sessions, 'session')}; showing the first "
-                status += f"{MAX_SHOWN_HITS}: type more words to narrow"
+            matches = plural(found.total, "match").replace("matchs", "matches")
+            if found.more:
+                matches = f"over {found.total:,} matches"
+            where = "" if found.more else f" in {plural(found.sessions, 'session')}"
+            status = f"{matches}{where} · enter opens · r read-only"
+            if found.more or found.total > len(self.hits):
+                status = f"{matches}{where}; showing the first "
+                status += f"{len(self.hits)}: type more words to narrow"
         self.query_one("#sessions-status", Static).update(literal(status))
         self.preview(self.highlighted())
 
@@ -320,12 +396,17 @@ the highlighted session (Markdown, CSV, JSON).
     def action_new(self) -> None:
         entry = self.highlighted()
         previous = entry if isinstance(entry, SessionSummary) else None
+        from poforum_tui.screens.sessions.new_session_form import NextSessionForm
+
         form = NextSessionForm(self.app.folder, self.app.clock.now().date(), previous)
         self.app.push_screen(form, self._create)
 
     def _create(self, request: NextSessionRequest | None) -> None:
         if request is None:
             return
+        from poforum_tui.store.carryover import new_from_template, session_after
+        from poforum_tui.store.create import create_session_file
+
         try:
             if request.carry_from is not None:
                 session = session_after(
@@ -349,6 +430,8 @@ the highlighted session (Markdown, CSV, JSON).
         entry = self.highlighted()
         if not isinstance(entry, SessionSummary) or entry.session is None:
             return
+        from poforum_tui.store.export import FORMAT_LABELS
+
         for fmt, label in FORMAT_LABELS.items():
             yield SystemCommand(
                 f"Export highlighted {label}",
@@ -358,6 +441,8 @@ the highlighted session (Markdown, CSV, JSON).
 
     def _export(self, entry: SessionSummary, fmt: str) -> None:
         assert entry.session is not None
+        from poforum_tui.store.export import write_export
+
         try:
             target = write_export(entry.session, entry.path, fmt)
         except OSError as error:

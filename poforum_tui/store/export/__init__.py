@@ -9,7 +9,6 @@ from poforum_tui.domain.models import Session
 from poforum_tui.store.export.jsonfile import to_json
 from poforum_tui.store.export.markdown import to_markdown
 from poforum_tui.store.export.table import to_csv
-from poforum_tui.store.save import write_atomic
 
 FORMATS: dict[str, Callable[[Session], str]] = {
     "md": to_markdown,
@@ -79,11 +78,15 @@ def export_path(session_path: Path | str, fmt: str) -> Path:
 
 
 def write_export(session: Session, session_path: Path | str, fmt: str) -> Path:
-    """Write the `fmt` export beside the session file (atomically) and return its path."""
+    """Write the `fmt` export beside the session file (atomically, with the session file's
+    permissions) and return its path. `target.ExportRefused` (an OSError) when that would
+    overwrite a file that is not an export of this session, or one another poforum holds."""
+    from poforum_tui.store.export.target import write_export_file
+
+    session_path = Path(session_path)
+    text = export(session, fmt, folder=session_path.parent)
     target = export_path(session_path, fmt)
-    text = export(session, fmt, folder=Path(session_path).parent)
-    write_atomic(target, text.encode("utf-8"))
-    return target
+    return write_export_file(target, text, session, session_path, named_after=True)
 
 
 __all__ = [
