@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import dependencies, files, history, idle, room, ui
+from benchmarks.footer import footer_figures
 from benchmarks.generate import big_session, with_comments, write_history
 from benchmarks.measure import Figure, NotApplicable, table
 from benchmarks.startup import EXAMPLE, startup_figures
@@ -28,7 +29,9 @@ Medians of interleaved runs after a warm-up; ratio = median / baseline median. T
 is benchmarks.generate.big_session(seed=1): 1,000 topics in 8 columns, 40 agenda items, 300
 decisions; the history is 200 weekly PO syncs (the dependency history: the same, each carrying
 its open dependencies on, about 15 a week). Screens run headless at 100x30; a key's time
-runs from posting it to the frame that shows its effect (opening: to the last frame).
+runs from posting it to the frame that shows its effect (opening: to the last frame). The
+footer rows put KeyFooter and Textual's Footer (recomposed only when its keys change) on one
+screen of Board keys: KeyFooter stays only while it is not slower.
 Absolute targets (ms) are judged on the median; the ratio is context, since the machine is
 shared. The CPU-time rows leave out the time spent waiting for a core (and save's fsync
 wait): on a busy machine they show what the work itself costs. Startup runs a fresh python
@@ -76,6 +79,33 @@ def board_rows(subject: ui.Samples, baseline: ui.Samples) -> list[Figure]:
             **limits,
         )
         for key, name, target, limits in rows
+    ]
+
+
+def footer_rows(runs: int) -> list[Figure]:
+    """KeyFooter against Textual's Footer recomposed only when its keys change (issue 13.4):
+    KeyFooter stays only while it is not slower on any row."""
+    rows = [
+        ("start", "footer: app start to first frame"),
+        ("focus", "footer: focus change (tab)"),
+        ("dim", "footer: a key dims (check_action)"),
+    ]
+    try:
+        results = asyncio.run(footer_figures(runs))
+    except NotApplicable as why:
+        return [
+            Figure(name, "Footer, no remount", "<= 1.0x", na=str(why), limit_ratio=1.0)
+            for _, name in rows
+        ]
+    return [
+        figure(
+            name,
+            "Footer, no remount",
+            "<= 1.0x",
+            lambda key=key: results[key],
+            limit_ratio=1.0,
+        )
+        for key, name in rows
     ]
 
 
@@ -282,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         figures += room.room_figures(runs)
         figures += history_figures(history_dir, long_history, examples, runs, args.quick)
+        figures += footer_rows(max(2, runs // 2))
     print(table(figures))
     print()
     print(LEGEND)

@@ -69,3 +69,8 @@ def tmux(tmp_path: Path):
         yield server
     finally:
         server.kill()
+
+
+def notice_texts(app) -> list[str]:
+    """The texts of the toasts the app is showing (title and message), newest last."""
+    return [f"{n.title}: {n.message}" if n.title else n.message for n in notices(app)]

@@ -321,6 +321,28 @@ async def test_the_wheel_scrolls_a_column_and_the_cursor_brings_it_back(tmp_path
         assert cards.cursor == 1 and cards.top == cards.starts[1]  # its card scrolled into view
 
 
+async def test_board_keys_that_change_the_board_redraw_it_at_once(sessions_dir: Path) -> None:
+    """Each key's change is on screen before the next key (no left/right needed to see it)."""
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        view = app.screen.view
+        titles = lambda: visible_text(view).splitlines()[0]  # noqa: E731 (the column titles)
+        start = titles()
+        assert start.index("Collected") < start.index("Prioritized")
+        for key, check in (
+            ("greater_than_sign", lambda t: t.index("Prioritized") < t.index("Collected")),
+            ("less_than_sign", lambda t: t.index("Collected") < t.index("Prioritized")),
+        ):
+            await pilot.press(key)
+            assert check(titles()), (key, titles())
+            assert app.screen.focused_column().id == "collected"  # the cursor moved with it
+        for key in ("shift+down", "shift+right", "shift+left"):
+            before = visible_text(view)
+            await pilot.press(key)
+            assert visible_text(view) != before, key
+
+
 async def test_edit_writes_notes_on_a_topic_for_the_minutes(sessions_dir: Path) -> None:
     from textual.widgets import TextArea
 
@@ -352,6 +374,27 @@ async def test_quick_capture_has_no_notes_field(sessions_dir: Path) -> None:
         await pilot.press("2", "a")
         assert isinstance(app.screen, TopicForm)
         assert not app.screen.query("#field-notes")
+
+
+async def test_columns_off_screen_and_cards_below_the_fold_are_counted(sessions_dir: Path) -> None:
+    from benchmarks.board import generated
+    from poforum_tui.store import save
+
+    save(generated(40, columns=8), sessions_dir / "2026-11-17-board.toml")
+    app = make_app(sessions_dir, "2026-11-17-board.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        view = app.screen.view
+        summary = lambda: str(app.screen.query_one("#board-summary").render())  # noqa: E731
+        assert view.hidden_columns() == (0, 4) and "4 more ›" in summary()
+        assert visible_text(view).splitlines()[0].rstrip().endswith("4›")
+        assert "+1 more ↓" in visible_text(view)  # 5 cards, 4 fit
+        await pilot.press("right", "right", "right", "right")
+        assert view.hidden_columns() == (1, 3) and "‹ 1 more 3 more ›" in summary()
+        assert visible_text(view).startswith("‹")
+        await pilot.press("down", "down", "down", "down")
+        cards = view.focused_cards
+        assert cards.below(view.size.height - 1) == 0  # scrolled down: nothing further below
 
 
 async def test_the_add_form_is_built_once_and_opens_clean_for_the_next_column(

@@ -225,22 +225,20 @@ async def test_read_only_refuses_changes(sessions_dir: Path, clock) -> None:
     assert path.read_bytes() == before
 
 
-async def test_columns_refit_when_the_help_panel_opens(sessions_dir: Path, clock) -> None:
+async def test_help_over_decisions_shows_its_prose_and_keys(sessions_dir: Path, clock) -> None:
+    from textual.widgets import Markdown
+
+    from poforum_tui.dialogs.help import HelpScreen
+
     app = make_app(sessions_dir, FORUM, clock)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_decisions(pilot)
-        table = screen.query_one("#followups", DataTable)
-
-        def fits() -> bool:
-            used = sum(c.get_render_width(table) for c in table.columns.values())
-            return used <= table.size.width
-
-        assert fits() and "topic" in [c.key.value for c in table.columns.values()]
+        await open_decisions(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert screen.query("HelpPanel")
-        assert fits() and "topic" not in [c.key.value for c in table.columns.values()]
-        assert "## Decisions" in screen.query_one("HelpPanel Markdown").source
+        assert isinstance(app.screen, HelpScreen)
+        assert any(m.source.startswith("## Decisions") for m in app.screen.query(Markdown))
+        keys = " ".join(str(app.screen.query_one("#help-keys").render()).split())
+        assert "o Outcome — Done, keep, drop or escalate" in keys
 
 
 async def test_filter_that_matches_nothing_says_so(sessions_dir: Path, clock) -> None:

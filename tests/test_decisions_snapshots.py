@@ -16,6 +16,7 @@ def test_follow_ups_to_review(snap_compare, sessions_dir: Path, clock, size) -> 
     async def run_before(pilot) -> None:
         await pilot.press("3")
         await pilot.press("o", "k", "o", "m")  # d1 kept, d2 escalated
+        pilot.app.clear_notifications()  # the outcome notices (tested elsewhere) cover the pane
         await pilot.pause()
 
     app = make_app(sessions_dir, FORUM, clock)

@@ -1,7 +1,7 @@
 """One whole PO forum through the installed `poforum` in a real terminal (tmux).
 
-Prepare from a template, run the agenda, capture and vote a topic, record a decision,
-quit, reopen, export, checking the screen and the saved file at each step.
+Prepare from a template, run the agenda, capture and vote a topic, promote it to the agenda,
+record a decision, quit, reopen, export, checking the screen and the saved file at each step.
 """
 
 from __future__ import annotations
@@ -65,6 +65,27 @@ def test_a_whole_forum_from_the_keys_alone(tmp_path: Path, tmux: Tmux) -> None:
         lambda: tmux.screen("m"),
     )
     assert board_saved
+
+    # The clock stays on screen on the board; promote the topic: it takes the minutes of the
+    # template's "Discuss the top topic" block, so the planned total does not move.
+    tmux.wait("m", "▶ Refresh the forum")
+    planned = sum(item.minutes for item in load(path).agenda)
+    tmux.keys("m", "t")
+    tmux.wait("m", "Add to agenda")
+    tmux.keys("m", "Enter")
+    tmux.wait("m", "the planned end stays")
+    promoted = wait_for(
+        lambda: saved(path, lambda s: any(i.topic for i in s.agenda)),
+        30,
+        lambda: tmux.screen("m"),
+    )
+    assert promoted
+    agenda = load(path).agenda
+    ids = [item.id for item in agenda]
+    topic = agenda[next(i for i, item in enumerate(agenda) if item.topic)]
+    assert ids.index(topic.id) == ids.index("topic-1") - 1
+    assert sum(item.minutes for item in agenda) == planned
+    assert topic.title == "Discuss: Who owns the DoD?"
 
     # Record a decision on the Decisions screen.
     tmux.keys("m", "3")

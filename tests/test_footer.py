@@ -64,3 +64,20 @@ async def test_a_theme_change_recolours_the_keys(sessions_dir: Path) -> None:
         await pilot.pause()
         after = [segment.style for segment in footer.render_line(0)]
         assert before != after
+
+
+async def test_hovering_help_at_70_columns_highlights_help(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(70, 24)) as pilot:
+        await pilot.press("2")
+        footer = app.screen.query_one(KeyFooter)
+        assert "… ? Help" in footer_text(app)  # keys were cut: spans and items differ
+        before = [(segment.text, segment.style) for segment in footer.render_line(0)]
+        await pilot.hover(KeyFooter, offset=(x_of(app, "? Help"), 0))
+        await pilot.pause()
+        after = [(segment.text, segment.style) for segment in footer.render_line(0)]
+        changed = [
+            text for (text, style), (_, old) in zip(after, before, strict=True) if style != old
+        ]
+        assert "".join(changed).strip() == "? Help"
+        assert footer.items[footer._hover].action == "toggle_help"

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from poforum_tui.domain import DomainError, session_info
 from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store import SessionFileError
+from poforum_tui.widgets.literal import quoted
 
 SCREEN_MODES = ("sessions", "agenda", "board", "decisions", "dependencies")
 
@@ -27,17 +28,18 @@ class PaletteCommands(PoforumHost):
         from poforum_tui.store.templates import list_templates
 
         yield from super().get_system_commands(screen)
+        keys = self.keys_by_action(screen)
         for mode in SCREEN_MODES:
             yield SystemCommand(
-                f"Go to {mode.title()}",
+                f"Go to {mode.title()}{keys.get(f'go({mode!r})', '')}",
                 f"Show the {mode.title()} screen",
                 lambda mode=mode: self.action_go(mode),
             )
-        yield SystemCommand("Undo", "Undo the last change (ctrl+z)", self.action_undo)
+        yield SystemCommand(f"Undo{keys.get('undo', '')}", "Undo the last change", self.action_undo)
         if self.session is not None:
             yield SystemCommand(
-                "Show the working agreement (stop the line)",
-                "The agreement, large, for the room (w)",
+                f"Show the working agreement{keys.get('show_agreement', '')}",
+                "The agreement, large, for the room (stop the line)",
                 self.action_show_agreement,
             )
             yield SystemCommand(
@@ -45,7 +47,9 @@ class PaletteCommands(PoforumHost):
                 "Who is here, their roles and domains; the agreement's lines",
                 self.action_edit_people,
             )
-        yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
+        yield SystemCommand(
+            f"Redo{keys.get('redo', '')}", "Redo the last undone change", self.action_redo
+        )
         if self.session is not None and not self.read_only:
             yield SystemCommand(
                 "Rename session, or change its date, start, kind, facilitators",
@@ -83,20 +87,39 @@ class PaletteCommands(PoforumHost):
             yield from palette()
         yield from self._key_commands(screen)
 
+    def keys_by_action(self, screen: Screen) -> dict[str, str]:
+        """` (key)` of each of the app's actions as bound now (after remapping)."""
+        keys: dict[str, str] = {}
+        for active in screen.active_bindings.values():
+            if active.node is self and active.binding.action not in keys:
+                keys[active.binding.action] = f" ({self.get_key_display(active.binding)})"
+        return keys
+
     def _key_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key that works on `screen` now, as a command that names its key."""
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
+        """Every key of poforum's that works on `screen` now, once, naming its current key
+        (not the keys Textual's own widgets bring, like a table's cursor keys)."""
+        from poforum_tui.dialogs.help import own_actions
+
+        seen: dict[tuple[int, str], list[str]] = {}
+        found = []
+        owned: dict[int, set[str]] = {}
+        for active in screen.active_bindings.values():
             node, binding, enabled = active.node, active.binding, active.enabled
             if node is self or not binding.description or not enabled:
                 continue
-            title = f"{binding.description} ({self.get_key_display(binding)})"
-            if title in seen:
+            if binding.action not in owned.setdefault(id(node), own_actions(node)):
                 continue
-            seen.add(title)
+            display = self.get_key_display(binding)
+            key = (id(node), binding.action)
+            if key not in seen:
+                seen[key] = []
+                found.append((key, node, binding))
+            if display not in seen[key]:
+                seen[key].append(display)
+        for key, node, binding in found:
             yield SystemCommand(
-                title,
-                binding.tooltip or f"The {key} key on this screen",
+                f"{binding.description} ({' / '.join(seen[key])})",
+                binding.tooltip or binding.description,
                 partial(self.run_action, binding.action, node),
             )
 
@@ -151,7 +174,7 @@ class PaletteCommands(PoforumHost):
                         kind=settings.kind,
                         facilitators=settings.facilitators,
                     ),
-                    "Session settings",
+                    "change the session settings",
                 )
 
         if self.session is not None:
@@ -214,7 +237,7 @@ class PaletteCommands(PoforumHost):
             if draft is not None:
                 self.change(
                     lambda s: decision_ops.add_decision(s, draft.kind, draft.text, **draft.fields),
-                    f"Record {draft.kind}",
+                    f"record {draft.kind} {quoted(draft.text)}",
                 )
 
         self.push_screen(DecisionForm(self.session, topic=topic_id), recorded)

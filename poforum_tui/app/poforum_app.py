@@ -6,6 +6,7 @@ The command palette, per-user settings and read-only review live in mixins besid
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import gc
 from collections.abc import Callable
 from importlib import import_module
@@ -25,8 +26,10 @@ from poforum_tui.core.persistence import Persistence
 from poforum_tui.core.questions import unsaved_quit
 from poforum_tui.core.session_core import Step
 from poforum_tui.domain import Clock, Session, SystemClock
+from poforum_tui.domain.agenda import active_item, remaining_seconds
 from poforum_tui.store import SessionFileError
-from poforum_tui.widgets.literal import clean, clip
+from poforum_tui.widgets.literal import clean, clip, quoted
+from poforum_tui.widgets.timefmt import mmss
 
 COLLECTOR_PAUSE = 1.0
 """Seconds after mounting before the garbage collector resumes (see `resume_collector`): by
@@ -41,6 +44,26 @@ def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
 
     make.__name__ = name
     return make
+
+
+def history_notice(
+    verb: str, what: str, before: Session | None, after: Session | None, clock: dt.datetime
+) -> str:
+    """ "Undid: delete topic 'X'", and where the clock went when the running item changed."""
+    text = f"{verb}: {what or 'the last change'}"
+    was = active_item(before) if before is not None else None
+    now = active_item(after) if after is not None else None
+    if (was and (was.id, was.status)) == (now and (now.id, now.status)):
+        return text
+    direction = "back" if verb == "Undid" else "on"
+    if now is None:
+        where = "no item is running"
+    else:
+        state = "runs" if now.status == "running" else "is paused"
+        left = remaining_seconds(now, clock)
+        time = f"+{mmss(-left)} over" if left < 0 else f"{mmss(left)} left"
+        where = f"{quoted(now.title)} {state}, {time}"
+    return f"{text}\nThe clock moved {direction}: {where}."
 
 
 class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
@@ -242,12 +265,22 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
         self.core.apply(updated, what)
 
     def action_undo(self) -> None:
-        if self.core.undo() is None:
+        before = self.session
+        what = self.core.undo()
+        if what is None:
             self.notify("Nothing to undo.", timeout=2)
+        else:
+            notice = history_notice("Undid", what, before, self.session, self.clock.now())
+            self.notify(notice, timeout=4)
 
     def action_redo(self) -> None:
-        if self.core.redo() is None:
+        before = self.session
+        what = self.core.redo()
+        if what is None:
             self.notify("Nothing to redo.", timeout=2)
+        else:
+            notice = history_notice("Redid", what, before, self.session, self.clock.now())
+            self.notify(notice, timeout=4)
 
     def request_save(self) -> None:
         """Save the latest session soon, in a worker thread, off the UI's path."""
@@ -315,8 +348,31 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit: say which key does (as bound now), as plain text."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key = self.get_key_display(active.binding)
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from poforum_tui.dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
             self.action_show_help_panel()
+
+    def action_show_help_panel(self) -> None:
+        """Help for the screen shown now (also the palette's "Keys" command)."""
+        from poforum_tui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.of(self.screen, self))
+
+    def action_hide_help_panel(self) -> None:
+        from poforum_tui.dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)

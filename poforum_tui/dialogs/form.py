@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from poforum_tui.widgets.literal import literal
+from poforum_tui.widgets.running_clock import RunningClock
 
 T = TypeVar("T")
 
@@ -32,6 +33,12 @@ class FormScreen(ModalScreen[T]):
     DEFAULT_CSS = """
     FormScreen {
         align: center middle;
+        layers: form clock;
+    }
+    FormScreen > RunningClock {
+        layer: clock;
+        dock: right;
+        background: $panel;
     }
     FormScreen > #form {
         width: 72;
@@ -46,6 +53,9 @@ class FormScreen(ModalScreen[T]):
         text-style: bold;
         width: 1fr;
         margin-bottom: 1;
+    }
+    FormScreen #form-fields > Vertical {
+        height: auto;  /* groups of fields grow with them, so the form scrolls */
     }
     FormScreen .form-row {
         height: auto;
@@ -92,6 +102,7 @@ class FormScreen(ModalScreen[T]):
     submit_label = "Save"
 
     def compose(self) -> ComposeResult:
+        yield RunningClock()  # over the header's own, which the dimmed screen behind shows
         with Vertical(id="form"):
             yield Static(literal(self.form_title), id="form-title")
             with VerticalScroll(id="form-fields"):
@@ -120,11 +131,25 @@ class FormScreen(ModalScreen[T]):
         return self.query_one(f"#field-{name}", Input).value
 
     def refuse(self, name: str, reason: str) -> None:
-        """Show why a field is refused, beside it, and focus it; typed text stays."""
+        """Show why a field is refused, beside it, and focus it; typed text stays. On a small
+        screen the form scrolls to the field and its reason."""
         error = self.query_one(f"#error-{name}", Static)
         error.update(literal(f"⚠ {reason}"))
         error.add_class("-shown")
-        self.query_one(f"#field-{name}").focus()
+        field = self.query_one(f"#field-{name}")
+        field.focus(scroll_visible=False)
+        self.call_after_refresh(self._scroll_to_refusal, field, error)
+
+    def _scroll_to_refusal(self, field: Widget, error: Widget, tries: int = 25) -> None:
+        """Once the reason is laid out (the screen lays out on its own frame timer, after
+        the messages of this key), bring it and its field into view."""
+        if not error.virtual_region and tries:
+            self.set_timer(1 / 50, lambda: self._scroll_to_refusal(field, error, tries - 1))
+            return
+        scroll = self.query_one("#form-fields", VerticalScroll)
+        row = field.parent if isinstance(field.parent, Horizontal) else field
+        scroll.scroll_to_widget(error, animate=False, immediate=True)  # the reason, below
+        scroll.scroll_to_widget(row, animate=False, immediate=True)  # and its field
 
     def clear_errors(self) -> None:
         for error in self.query(".form-error"):

@@ -116,6 +116,11 @@ def current_item(session: Session) -> AgendaItem | None:
     return None
 
 
+def active_item(session: Session) -> AgendaItem | None:
+    """The item whose clock runs or is paused (None between items or before the start)."""
+    return next((item for item in session.agenda if item.status in ACTIVE), None)
+
+
 def _stopped(item: AgendaItem, now: dt.datetime, status: str) -> AgendaItem:
     return item.model_copy(
         update={"status": status, "spent_seconds": elapsed_seconds(item, now), "started_at": None}
@@ -138,7 +143,8 @@ def start(session: Session, item_id: str, now: dt.datetime) -> Session:
     if item.status == "running":
         return session
     agenda[index] = item.model_copy(update={"status": "running", "started_at": now})
-    return _anchor(session.model_copy(update={"agenda": tuple(agenda)}), now)
+    started = _anchor(session.model_copy(update={"agenda": tuple(agenda)}), now)
+    return _cards_follow(started, session)
 
 
 def _anchor(session: Session, now: dt.datetime) -> Session:
@@ -185,7 +191,36 @@ def toggle(session: Session, now: dt.datetime) -> Session:
 
 def finish(session: Session, item_id: str, now: dt.datetime) -> Session:
     index = _index(session, item_id)
-    return _with_item(session, index, _stopped(session.agenda[index], now, "done"))
+    finished = _with_item(session, index, _stopped(session.agenda[index], now, "done"))
+    return _cards_follow(finished, session)
+
+
+LEAN_COFFEE_COLUMNS = {"running": "discussing", "done": "discussed"}
+"""Lean Coffee: the column a topic's card moves to when its item starts, and when it ends."""
+
+
+def _cards_follow(session: Session, before: Session) -> Session:
+    """In a Lean Coffee, a promoted topic's card moves to "Discussing" when its item first
+    starts and to "Discussed" when it is done (when the board has those columns)."""
+    if session.kind != "lean-coffee":
+        return session
+    columns = {column.id for column in session.board.columns}
+    was = {item.id: item.status for item in before.agenda}
+    moves: dict[str, str] = {}
+    for item in session.agenda:
+        status, old = item.status, was.get(item.id)
+        if item.topic is None or status == old or (status == "running" and old != "pending"):
+            continue
+        column = LEAN_COFFEE_COLUMNS.get(status)
+        if column in columns:
+            moves[item.topic] = column
+    if not moves:
+        return session
+    topics = tuple(
+        topic.model_copy(update={"column": moves[topic.id]}) if topic.id in moves else topic
+        for topic in session.board.topics
+    )
+    return session.model_copy(update={"board": session.board.model_copy(update={"topics": topics})})
 
 
 def next_item(session: Session, now: dt.datetime) -> Session:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from poforum_tui.domain._build import build, replace, swap
-from poforum_tui.domain.agenda import parse_pattern
+from poforum_tui.domain.agenda import ACTIVE, elapsed_seconds, parse_pattern
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.domain.ids import next_id, slugify
 from poforum_tui.domain.limits import within_limit
@@ -160,6 +162,15 @@ def sort_column(session: Session, column_id: str) -> Session:
     return _board(session, topics=tuple(listed))
 
 
+def ranked_topics(board: Board) -> list[Topic]:
+    """Every topic with votes, most first, across all columns; ties in column order, then
+    in their order within the column."""
+    place = {column.id: index for index, column in enumerate(board.columns)}
+    voted = [(index, t) for index, t in enumerate(board.topics) if t.vote_total]
+    voted.sort(key=lambda pair: (-pair[1].vote_total, place.get(pair[1].column, 0), pair[0]))
+    return [topic for _, topic in voted]
+
+
 def add_column(session: Session, title: str) -> Session:
     existing = session.board.column_ids()
     column_id = slugify(title, fallback="column")
@@ -253,8 +264,31 @@ def set_agenda_timebox(session: Session, text: str) -> Session:
     return _board(session, agenda_timebox=pattern or str(minutes))
 
 
-def send_to_agenda(session: Session, topic_id: str, timebox: str | None = None) -> Session:
-    """Append a pending agenda item to discuss the topic, linked to it, timeboxed."""
+def discussion_block(session: Session) -> AgendaItem | None:
+    """The agenda's "Discuss" block (a template's time for promoted topics): an item not done
+    or skipped, linked to no topic, whose title starts with "Discuss"."""
+    for item in session.agenda:
+        if (
+            item.topic is None
+            and item.status not in ("done", "skipped")
+            and item.title.casefold().startswith("discuss")
+        ):
+            return item
+    return None
+
+
+def send_to_agenda(
+    session: Session, topic_id: str, timebox: str | None = None, now: dt.datetime | None = None
+) -> Session:
+    """Put a pending item to discuss the topic, linked to it, where it fits the meeting.
+
+    With a "Discuss" block (`discussion_block`) the item takes its minutes from the block,
+    so the planned end does not move: it goes before a pending block (which goes once it has
+    no minutes left), or after a running one (which keeps what it has used by `now`). Without
+    a block, or when the block has no minutes to give, it goes right after the running (or
+    last finished) item; before the meeting has started, at the end. Topics promoted one
+    after another keep their order.
+    """
     topic = session.board.topics[_topic_index(session, topic_id)]
     minutes, pattern = parse_timebox(timebox or agenda_timebox(session))
     if any(item.topic == topic_id for item in session.agenda):
@@ -262,6 +296,25 @@ def send_to_agenda(session: Session, topic_id: str, timebox: str | None = None) 
     item_id = next_id(f"discuss-{topic_id}-", (i.id for i in session.agenda))
     if f"discuss-{topic_id}" not in {i.id for i in session.agenda}:
         item_id = f"discuss-{topic_id}"
+    agenda = list(session.agenda)
+    block = discussion_block(session)
+    give = _minutes_to_give(block, now) if block is not None else 0
+    if block is not None and give >= MIN_TIMEBOX:
+        minutes = min(minutes, give)
+        if pattern is not None and parse_pattern(pattern)[0] > minutes:
+            pattern = None
+        index = agenda.index(block)
+        if block.status in ACTIVE:
+            position = _after_promoted(agenda, index)
+            agenda[index] = block.model_copy(update={"minutes": block.minutes - minutes})
+        elif minutes == block.minutes:
+            position = index
+            del agenda[index]
+        else:
+            position = index
+            agenda[index] = block.model_copy(update={"minutes": block.minutes - minutes})
+    else:
+        position = _after_running(agenda)
     item = build(
         AgendaItem,
         id=item_id,
@@ -271,4 +324,37 @@ def send_to_agenda(session: Session, topic_id: str, timebox: str | None = None) 
         topic=topic_id,
         **({"pattern": pattern} if pattern else {}),
     )
-    return session.model_copy(update={"agenda": (*session.agenda, item)})
+    agenda.insert(position, item)
+    return session.model_copy(update={"agenda": tuple(agenda)})
+
+
+def _minutes_to_give(block: AgendaItem, now: dt.datetime | None) -> int:
+    """Minutes the block can hand to a promoted topic: all of a pending block's; of a
+    running one, what it has not used (it keeps at least a minute)."""
+    if block.status not in ACTIVE:
+        return block.minutes
+    spent = elapsed_seconds(block, now) if now is not None else block.spent_seconds
+    used = max(-(-spent // 60), MIN_TIMEBOX)
+    return max(block.minutes - used, 0)
+
+
+def _after_promoted(agenda: list[AgendaItem], index: int) -> int:
+    """The position after item `index` and the pending promoted topics that follow it."""
+    position = index + 1
+    while (
+        position < len(agenda) and agenda[position].topic and agenda[position].status == "pending"
+    ):
+        position += 1
+    return position
+
+
+def _after_running(agenda: list[AgendaItem]) -> int:
+    """Where an item goes to be discussed next: after the running item, else after the last
+    item done or skipped (and topics promoted before it); at the end before the meeting."""
+    started = [
+        index for index, item in enumerate(agenda) if item.status != "pending" or item.spent_seconds
+    ]
+    if not started:
+        return len(agenda)
+    active = next((i for i, item in enumerate(agenda) if item.status in ACTIVE), None)
+    return _after_promoted(agenda, active if active is not None else started[-1])

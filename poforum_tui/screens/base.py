@@ -9,6 +9,7 @@ from poforum_tui.domain import Session
 from poforum_tui.screens.host import HostedScreen
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
+from poforum_tui.widgets.running_clock import SessionHeader
 
 
 class SessionScreen(HostedScreen):
@@ -37,8 +38,11 @@ class SessionScreen(HostedScreen):
             raise RuntimeError("a session screen is shown only while a session is open")
         return session
 
+    RUNNING_CLOCK = True
+    """The header shows the running item's clock (the Agenda, with its big timer, does not)."""
+
     def compose_chrome(self) -> ComposeResult:
-        yield Header()
+        yield SessionHeader() if self.RUNNING_CLOCK else Header()
         yield FileStatus()
 
     def compose_footer(self) -> ComposeResult:
@@ -61,6 +65,14 @@ class SessionScreen(HostedScreen):
         if self._stale and session is not None:
             self._stale = False
             self.show_session(session)
+
+    def key_of(self, action: str) -> str:
+        """The key of `action` on this screen as bound now (after remapping), "" if none:
+        for hints like "press a", so a remapped key reads right."""
+        for active in self.active_bindings.values():
+            if active.binding.action == action:
+                return self.app.get_key_display(active.binding)
+        return ""
 
     def show_session(self, session: Session) -> None:
         """Draw `session`; called on mount, after every change, and on return to the screen."""

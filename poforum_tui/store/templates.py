@@ -78,3 +78,15 @@ def from_template(name: str, *, title: str | None = None, date: dt.date | None =
         data["title"] = title
     data["date"] = date or dt.date.today()
     return Session.model_validate(data)
+
+
+_PLAIN_TITLE = re.compile(r'^title = "([^"\\]*)"$', re.M)
+
+
+def template_title(name: str) -> str:
+    """The title a session made from template `name` starts with ("PO Forum"); "" if none."""
+    entry = _files().get(name)
+    if entry is None:
+        return ""
+    found = _PLAIN_TITLE.search(entry.read_text(encoding="utf-8"))
+    return found[1] if found is not None else ""

@@ -20,7 +20,6 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -43,15 +42,17 @@ class FooterItem(NamedTuple):
 
 
 class Span(NamedTuple):
-    """Where an item is drawn: cells [start, end)."""
+    """Where an item is drawn: cells [start, end); `position` is its place in `items` (-1:
+    the palette key), which is what the hover highlight compares against."""
 
     start: int
     end: int
     item: FooterItem
+    position: int
 
 
 class KeyFooter(Widget, can_focus=False):
-    """Footer of the screen's shown keys; `compact` uses less space between them."""
+    """Footer of the screen's shown keys, spaced tighter when they do not fit."""
 
     ALLOW_SELECT = False
     DEFAULT_CSS = """
@@ -80,12 +81,8 @@ class KeyFooter(Widget, can_focus=False):
         "key-footer--separator",
     }
 
-    compact = reactive(False)
-    """Less space around each key (the agenda, with many keys, uses it)."""
-
-    def __init__(self, *, compact: bool = False, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.set_reactive(KeyFooter.compact, compact)
+    def __init__(self) -> None:
+        super().__init__()
         self.items: tuple[FooterItem, ...] = ()
         self.palette: FooterItem | None = None
         self._spans: list[Span] = []
@@ -138,9 +135,6 @@ class KeyFooter(Widget, can_focus=False):
                 items.append(FooterItem("", "", group.description, True, ""))
         return tuple(items), palette
 
-    def watch_compact(self) -> None:
-        self._redraw()
-
     def on_resize(self) -> None:
         self._redraw()
 
@@ -185,7 +179,7 @@ class KeyFooter(Widget, can_focus=False):
         palette_key, palette_text = self._palette_texts()
         right = cell_len(palette_key + palette_text) + 1 if self.palette else 0
         room = max(width - right, 0)
-        compact = self.compact or self._width(self.items, False) > room
+        compact = self._width(self.items, False) > room
         items = list(enumerate(self.items))
         pinned = [(i, item) for i, item in items if item.action == PINNED]
         cut = bool(pinned) and self._width(self.items, compact) > room
@@ -198,7 +192,8 @@ class KeyFooter(Widget, can_focus=False):
         x = 0
         for index, item in items:
             drawn = self._item(index, item, compact, styles)
-            if cut and x + sum(segment.cell_length for segment in drawn) > limit:
+            gap = 1 if compact else 0  # drawn after the item, before "…"
+            if cut and x + sum(segment.cell_length for segment in drawn) + gap > limit:
                 break
             segments += drawn
             x = self._advance(x, index, item, compact)
@@ -223,7 +218,7 @@ class KeyFooter(Widget, can_focus=False):
                 ]
             ).crop_extend(0, min(right, width), base)
             strip = Strip.join([strip, tail])
-            self._spans.append(Span(room + 1, width, self.palette))
+            self._spans.append(Span(room + 1, width, self.palette, -1))
         return strip.crop_extend(0, width, base)
 
     def _item(
@@ -242,7 +237,7 @@ class KeyFooter(Widget, can_focus=False):
     def _advance(self, x: int, index: int, item: FooterItem, compact: bool) -> int:
         """Record where `item` is drawn from `x`; where the next one starts."""
         end = x + cell_len("".join(self._texts(item, compact)))
-        self._spans.append(Span(x, end, item))
+        self._spans.append(Span(x, end, item, index))
         return end
 
     def _hovered(self, index: int | None, styles: tuple[Style, Style]) -> tuple[Style, Style]:
@@ -259,9 +254,9 @@ class KeyFooter(Widget, can_focus=False):
     # -- mouse ------------------------------------------------------------------------------
 
     def _item_at(self, x: int) -> tuple[int | None, FooterItem | None]:
-        for index, span in enumerate(self._spans):
+        for span in self._spans:
             if span.start <= x < span.end and span.item.key:
-                return (-1 if span.item is self.palette else index), span.item
+                return span.position, span.item
         return None, None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:

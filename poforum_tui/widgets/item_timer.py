@@ -30,7 +30,17 @@ def over_text(seconds: int) -> str:
 
 
 class ItemTimer(Vertical):
-    """Shows one agenda item's time against its timebox; `show_item` / `show_finished`."""
+    """Shows one agenda item's time against its timebox; `show_item` / `show_finished`.
+
+    `big_from` / `huge_from`: terminal heights from which the block digits (5 rows), and
+    double ones (10 rows), replace Digits; presenter mode, with nothing else to show, asks
+    for them sooner."""
+
+    def __init__(
+        self, *, big_from: int = BIG_FROM, huge_from: int = HUGE_FROM, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.big_from, self.huge_from = big_from, huge_from
 
     DEFAULT_CSS = """
     ItemTimer {
@@ -187,7 +197,7 @@ overrun in red; the bar fills with the time spent.
         self.set_class(idle, "-idle")
         self.set_class(paused, "-paused")
         height = self.app.size.height
-        self.set_class(height >= BIG_FROM, "-big")
+        self.set_class(height >= self.big_from, "-big")
         shown = (title, digits, round(done * 1000), text, height)
         if shown == self._shown:
             return  # a tick that changed nothing draws nothing
@@ -196,7 +206,7 @@ overrun in red; the bar fills with the time spent.
             self.query_one("#timer-title", Static).update(title, layout=False)  # one line
         self.query_one("#timer-digits", Digits).update(digits)  # lays out if its width changes
         big = self.query_one(BigDigits)
-        big.scale = 2 if height >= HUGE_FROM else 1
+        big.scale = 2 if height >= self.huge_from else 1
         big.update(digits)
         if before is None or before[2] != shown[2]:
             self.query_one("#timer-bar", ProgressBar).update(total=1000, progress=shown[2])

@@ -48,3 +48,8 @@ def literal(
 def cell(text: str, style: str = "", *, width: int = CELL_WIDTH) -> Text:
     """A DataTable cell (Rich Text, which DataTable does not parse as markup)."""
     return Text(clip(clean(text), width), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def quoted(text: str, width: int = 40) -> str:
+    """`'text'` for a notice or an undo step's name: one clean line, cut at `width` cells."""
+    return f"'{clip(clean(text), width)}'"

@@ -31,6 +31,8 @@ MAX_ROWS = 12
 FIRST_ROW = 4
 """Content line of the first name: title, blank, filter, blank."""
 PLACEHOLDER = "Type part of a name"
+NUMBER_KEYS = tuple("123456789")
+"""Keys that pick the name on the panel's first nine rows."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class VoterPanel(Widget, can_focus=True):
         self.names: list[tuple[str, str]] = []
         self.default: str | None = None
         self.allow_new = True
+        self.numbered = False
         self.text = ""
         self.shown: list[VoterChoice] = []
         self.notes: list[str] = []
@@ -108,11 +111,14 @@ class VoterPanel(Widget, can_focus=True):
         *,
         default: str | None = None,
         allow_new: bool = True,
+        numbered: bool = False,
     ) -> None:
         """Ask `title`; `names` are (name, note) pairs such as ("Dana Levi", "2 of 3 used").
 
-        `on_pick` gets the choice, or None when the question is cancelled.
+        `on_pick` gets the choice, or None when the question is cancelled. `numbered`: 1-9
+        pick the name on that row (for names; not for choices that are digits themselves).
         """
+        self.numbered = numbered
         self.question, self.names, self.default = title, names, default
         self.allow_new, self._on_pick = allow_new, on_pick
         self._return_to = self.screen.focused
@@ -136,6 +142,8 @@ class VoterPanel(Widget, can_focus=True):
 
     def _hints(self) -> list[str]:
         hints = ["↑↓ choose · enter picks · escape cancels"]
+        if self.numbered:
+            hints[0] = "1-9 picks that row · " + hints[0]
         if self.allow_new:
             hints.append("a name not in the list is added as a participant")
         return hints
@@ -164,6 +172,8 @@ class VoterPanel(Widget, can_focus=True):
             self._move(key)
         elif key in ("tab", "shift+tab"):
             pass  # the board under the panel is not for typing into
+        elif self.numbered and key in NUMBER_KEYS and self._pick_row(NUMBER_KEYS.index(key)):
+            pass
         elif event.is_printable and event.character:
             self._set_text(self.text + event.character)
         else:
@@ -222,6 +232,18 @@ class VoterPanel(Widget, can_focus=True):
             self.notify(message, severity="warning", timeout=3)
             return
         self._close(self.shown[self.highlighted])
+
+    def _pick_row(self, row: int) -> bool:
+        """A voter one key away: before anything is typed, 1-9 pick the name on that row
+        (False, and the digit is typed, once a filter is typed or the row is empty)."""
+        index = self.top + row
+        if self.text or row >= self.rows or index >= len(self.shown):
+            return False
+        if self.shown[index].new:
+            return False
+        self.highlighted = index
+        self.action_pick()
+        return True
 
     def action_cancel(self) -> None:
         self._close(None)
@@ -310,14 +332,21 @@ class VoterPanel(Widget, can_focus=True):
         if index == self.highlighted:
             base = self._component("highlight")
         note_style = base + self.get_component_rich_style("voter-panel--note", partial=True)
+        row = index - self.top
+        number = ""
+        if self.numbered:
+            digit = row < len(NUMBER_KEYS) and not self.text and not choice.new
+            number = f"{NUMBER_KEYS[row]} " if digit else "  "
+        width -= len(number)
         if choice.new:
             segments = [
-                Segment(clip(f"+ Add “{clean(choice.name)}” as a participant", width), base)
+                Segment(number, note_style),
+                Segment(clip(f"+ Add “{clean(choice.name)}” as a participant", width), base),
             ]
         else:
             note = self.notes[index]
             name = clip(clean(choice.name), max(width - (cell_len(note) + 2 if note else 0), 8))
-            segments = [Segment(name, base)]
+            segments = [Segment(number, note_style), Segment(name, base)]
             if note:
                 segments.append(Segment("  " + note, note_style))
-        return Strip(segments).crop_extend(0, width, base)
+        return Strip(segments).crop_extend(0, width + len(number), base)

@@ -13,6 +13,7 @@ from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.dialogs.form import FormScreen
 from poforum_tui.domain import AgendaItem, DomainError
 from poforum_tui.domain.agenda import pattern_ends
+from poforum_tui.domain.board import DEFAULT_TIMEBOX as DEFAULT_MINUTES
 from poforum_tui.domain.models import MAX_TIMEBOX, MIN_TIMEBOX
 
 
@@ -56,7 +57,7 @@ class AgendaItemForm(FormScreen[AgendaItemRequest | None]):
         yield from self.field(
             "timebox",
             "Timebox",
-            Input(str(item.minutes) if item else "", placeholder="10"),
+            Input(str(item.minutes) if item else DEFAULT_MINUTES, placeholder="e.g. 10"),
             hint=f"whole minutes, {MIN_TIMEBOX} to {MAX_TIMEBOX}",
         )
         suggester = SuggestFromList(self.owners, case_sensitive=False) if self.owners else None
@@ -128,6 +129,10 @@ class KeepDiscussingScreen(ConfirmScreen):
             yes=f"Keep discussing +{step}",
             no="Move on",
         )
+
+    def on_mount(self) -> None:
+        # The question says time is up: the toasts saying it too would cover its buttons.
+        self.app.clear_notifications()
 
     def action_later(self) -> None:
         self.dismiss(None)

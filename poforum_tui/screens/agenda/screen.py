@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
@@ -19,7 +19,7 @@ from poforum_tui.domain.errors import DomainError
 from poforum_tui.screens.agenda.agenda_table import AgendaTable, RowDoesNotExist
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.widgets.item_timer import ItemTimer
-from poforum_tui.widgets.literal import clean
+from poforum_tui.widgets.literal import clean, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 from poforum_tui.widgets.timefmt import mmss
 
@@ -36,35 +36,79 @@ class AgendaScreen(SessionScreen):
 
     EDITING_ACTIONS = frozenset(CHANGES)
     """Dimmed and refused (with a notice) while the session is open read-only."""
+    RUNNING_CLOCK = False  # the big timer shows it
 
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
-        Binding("space", "toggle_timer", "Start/Pause", id="agenda-toggle"),
-        Binding("n", "next", "Next", id="agenda-next"),
+        Binding(
+            "space",
+            "toggle_timer",
+            "Start/Pause",
+            id="agenda-toggle",
+            tooltip="Start or pause the current item",
+        ),
+        Binding(
+            "n", "next", "Next", id="agenda-next", tooltip="Finish the current item, start the next"
+        ),
         Binding("plus,equals_sign", "adjust(1)", "+1 min", id="agenda-plus", group=MINUTE),
         Binding("minus", "adjust(-1)", "-1 min", id="agenda-minus", group=MINUTE),
-        Binding("x", "skip", "Skip", id="agenda-skip"),
-        Binding("r", "reset", "Reset", id="agenda-reset"),
-        Binding("b", "rebalance", "Rebalance", id="agenda-rebalance"),
-        Binding("a", "add", "Add", id="agenda-add"),
-        Binding("e", "edit", "Edit", id="agenda-edit"),
-        Binding("delete,backspace", "delete", "Delete", id="agenda-delete", key_display="del"),
+        Binding(
+            "x",
+            "skip",
+            "Skip",
+            id="agenda-skip",
+            show=False,
+            tooltip="Skip or un-skip the selected item",
+        ),
+        Binding(
+            "r",
+            "reset",
+            "Reset",
+            id="agenda-reset",
+            show=False,
+            tooltip="Reset the selected item's time",
+        ),
+        Binding(
+            "b",
+            "rebalance",
+            "Rebalance",
+            id="agenda-rebalance",
+            show=False,
+            tooltip="Fit the pending items into the time left before the planned end",
+        ),
+        Binding(
+            "a",
+            "add",
+            "Add",
+            id="agenda-add",
+            show=False,
+            tooltip="Add an item after the selected one",
+        ),
+        Binding(
+            "e", "edit", "Edit", id="agenda-edit", show=False, tooltip="Edit the selected item"
+        ),
+        Binding(
+            "delete,backspace",
+            "delete",
+            "Delete",
+            id="agenda-delete",
+            key_display="del",
+            show=False,
+            tooltip="Delete the selected item (asks first)",
+        ),
         Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
         Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
     ]
     HELP = """
 ## Agenda
 **Digits**: time left in the current item; past zero they count up in red. One bell at
-zero, a notice one minute before.
+zero, a notice one minute before. Enter on a row runs that item now.
 
 **Meeting clock**: the planned end (start + every timebox) is fixed when the first item
-starts; projected end = now + what is left. Late or early is the difference.
+starts; projected end = now + what is left. Late or early is the difference. Rebalancing
+shortens or lengthens the pending items to end on plan; undo takes it back.
 
-- `space` start / pause · `n` finish and start the next · `+` `-` one minute
-- `enter` run the selected item now · `x` skip / un-skip · `r` reset its time
-- `b` rebalance: fit the pending items into the time left (ctrl+z undoes it)
-- `a` `e` `del` add, edit, delete · `shift+up` `shift+down` move
-- A pattern like `7+5+3` asks "keep discussing?" at the end of each step.
+A Lean Coffee pattern such as 7+5+3 asks "keep discussing?" at the end of each step.
 
 Quit any time: a running item resumes from the wall clock.
 """
@@ -212,9 +256,15 @@ Quit any time: a running item resumes from the wall clock.
             if keep is None or current is None or current.id != item_id:
                 return
             if keep:
-                self.change(lambda s: ops.keep_discussing(s, item_id), "Keep discussing")
+                self.change(
+                    lambda s: ops.keep_discussing(s, item_id),
+                    f"keep discussing {quoted(current.title)}",
+                )
             else:
-                self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Move on")
+                self.change(
+                    lambda s: ops.next_item(s, self.app.clock.now()),
+                    f"next item (after {quoted(current.title)})",
+                )
 
         self._asking = True
         from poforum_tui.screens.agenda.item_form import KeepDiscussingScreen  # forms load on use
@@ -257,10 +307,11 @@ Quit any time: a running item resumes from the wall clock.
         return True if ops.current_item(session) is not None else None
 
     def action_toggle_timer(self) -> None:
-        self.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+        self.change(lambda s: ops.toggle(s, self.app.clock.now()), toggle_what(self.app.session))
 
     def action_next(self) -> None:
-        if self.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next"):
+        what = next_what(self.app.session)
+        if self.change(lambda s: ops.next_item(s, self.app.clock.now()), what):
             session = self.app.session
             if session is not None and ops.current_item(session) is None:
                 self.app.notify("Agenda finished: planned vs actual is on the screen.")
@@ -268,7 +319,10 @@ Quit any time: a running item resumes from the wall clock.
     def action_adjust(self, delta: int) -> None:
         current = ops.current_item(self.app.session) if self.app.session else None
         if current is not None:
-            self.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")
+            self.change(
+                lambda s: ops.adjust_timebox(s, current.id, delta),
+                f"{delta:+d} min for {quoted(current.title)}",
+            )
 
     def action_add(self) -> None:
         def added(request: AgendaItemRequest | None) -> None:
@@ -278,7 +332,7 @@ Quit any time: a running item resumes from the wall clock.
                     lambda s: ops.add_item(
                         s, request.title, request.minutes, **_optional(request), after=after
                     ),
-                    "Add item",
+                    f"add agenda item {quoted(request.title)}",
                 )
                 session = self.app.session
                 if session is not None and after is not None:
@@ -297,7 +351,10 @@ Quit any time: a running item resumes from the wall clock.
 
         def edited(request: AgendaItemRequest | None) -> None:
             if request is not None:
-                self.change(lambda s: ops.edit_item(s, item_id, **request.fields()), "Edit item")
+                self.change(
+                    lambda s: ops.edit_item(s, item_id, **request.fields()),
+                    f"edit agenda item {quoted(session.item(item_id).title)}",
+                )
 
         from poforum_tui.screens.agenda.item_form import AgendaItemForm
 
@@ -310,10 +367,10 @@ Quit any time: a running item resumes from the wall clock.
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.change(lambda s: ops.delete_item(s, item_id), "Delete item")
+                self.change(lambda s: ops.delete_item(s, item_id), f"delete agenda item {title}")
 
-        title = clean(session.item(item_id).title)
-        question = f"Delete the agenda item {title!r}?\n(ctrl+z brings it back.)"
+        title = quoted(session.item(item_id).title)
+        question = f"Delete the agenda item {title}?\n(ctrl+z brings it back.)"
         from poforum_tui.dialogs.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), confirmed)
@@ -321,17 +378,22 @@ Quit any time: a running item resumes from the wall clock.
     def action_move(self, delta: int) -> None:
         item_id = self.selected_id()
         if item_id is not None:  # the redraw keeps the cursor on the moved item
-            self.change(lambda s: ops.move_item(s, item_id, delta), "Move")
+            title = quoted(self.session.item(item_id).title)
+            direction = "up" if delta < 0 else "down"
+            self.change(lambda s: ops.move_item(s, item_id, delta), f"move {title} {direction}")
 
     def action_skip(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            self.change(lambda s: ops.skip_item(s, item_id, self.app.clock.now()), "Skip")
+            item = self.session.item(item_id)
+            what = f"{'un-skip' if item.status == 'skipped' else 'skip'} {quoted(item.title)}"
+            self.change(lambda s: ops.skip_item(s, item_id, self.app.clock.now()), what)
 
     def action_reset(self) -> None:
         item_id = self.selected_id()
         if item_id is not None:
-            self.change(lambda s: ops.reset_item(s, item_id), "Reset")
+            what = f"reset the time of {quoted(self.session.item(item_id).title)}"
+            self.change(lambda s: ops.reset_item(s, item_id), what)
 
     def action_rebalance(self) -> None:
         session = self.app.session
@@ -346,7 +408,7 @@ Quit any time: a running item resumes from the wall clock.
         if not plan:
             self.app.notify("The pending items already fit the planned end.", title="Rebalance")
             return
-        if self.change(lambda s: rebalance(s, now), "Rebalance"):
+        if self.change(lambda s: rebalance(s, now), "rebalance the pending items"):
             lines = [
                 f"{clean(session.item(item_id).title)}: {old} → {new} min"
                 for item_id, (old, new) in plan.items()
@@ -359,29 +421,27 @@ Quit any time: a running item resumes from the wall clock.
         """Enter on a row runs that item now."""
         event.stop()
         item_id = event.key
-        self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), "Start")
+        what = f"start {quoted(self.session.item(item_id).title)}"
+        self.change(lambda s: ops.start(s, item_id, self.app.clock.now()), what)
 
     def _owners(self) -> list[str]:
         session = self.app.session
         return [p.name for p in session.participants] if session is not None else []
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        commands = [
-            ("Agenda: start / pause the current item", "space", self.action_toggle_timer),
-            ("Agenda: next item", "n: finish the current item, start the next", self.action_next),
-            ("Agenda: add an item", "a", self.action_add),
-            ("Agenda: edit the selected item", "e", self.action_edit),
-            ("Agenda: delete the selected item", "del (asks first)", self.action_delete),
-            ("Agenda: skip / un-skip the selected item", "x", self.action_skip),
-            ("Agenda: reset the selected item's time", "r", self.action_reset),
-            (
-                "Agenda: rebalance the pending items",
-                "b: fit them into the time left before the planned end",
-                self.action_rebalance,
-            ),
-        ]
-        for title, help_text, callback in commands:
-            yield SystemCommand(title, help_text, callback)
+
+def toggle_what(session: Session | None) -> str:
+    """The undo step's name for space: "start 'X'", "pause 'X'" or "resume 'X'"."""
+    current = ops.current_item(session) if session is not None else None
+    if current is None:
+        return "start / pause"
+    verb = {"running": "pause", "paused": "resume"}.get(current.status, "start")
+    return f"{verb} {quoted(current.title)}"
+
+
+def next_what(session: Session | None) -> str:
+    """The undo step's name for n: "next item (after 'X')"."""
+    current = ops.current_item(session) if session is not None else None
+    return f"next item (after {quoted(current.title)})" if current is not None else "next item"
 
 
 def _optional(request: AgendaItemRequest) -> dict[str, str]:

@@ -31,6 +31,10 @@ class BoardBase(SessionScreen):
         """The column the cursor is in (kept while a field has the focus)."""
         raise NotImplementedError
 
+    def focus_item(self, topic_id: str) -> None:
+        """Select a topic once the board is drawn; a filter that hides it gives way."""
+        raise NotImplementedError
+
     def _focus(self, column_id: str, topic_id: str | None = None) -> None:
         """Put the cursor on `topic_id` in `column_id` (or on the column)."""
         raise NotImplementedError

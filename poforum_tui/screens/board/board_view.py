@@ -114,13 +114,13 @@ class BoardView(Widget, can_focus=True):
     def show(self, views: list[ColumnView], hidden: bool, filtering: bool) -> None:
         """Draw these columns; the cursor stays on its topic, the focus on its column."""
         before = self.current
-        if [view.column.id for view in views] != list(self.columns):
+        changed = [view.column.id for view in views] != list(self.columns)
+        if changed:  # added, deleted or moved columns: repaint even if no card changed
             old = self.columns
             self.columns = {
                 v.column.id: old.get(v.column.id) or ColumnCards(v.column) for v in views
             }
             self._fit()
-        changed = False
         for view in views:
             cards = self.columns[view.column.id]
             changed |= cards.set_topics(view.column, view.topics, view.shown, hidden, filtering)
@@ -303,9 +303,12 @@ class BoardView(Widget, can_focus=True):
     def _card_line(self, cards: ColumnCards, row: int, each: int, focused: bool) -> list[Segment]:
         base = self._style("")
         pad = Segment(" " * PADDING, base)
+        below = cards.below(self._rows) if cards.shown and row == self._rows - 1 else 0
         if not cards.shown:
             text = cards.empty_text if row == 0 and cards.top == 0 else ""
             parts = [pad, Segment(text, self._style("empty"))]
+        elif below:  # the last row says how many cards the column has further down
+            parts = [pad, Segment(f"+{below} more ↓", self._style("more"))]
         else:
             index, line = cards.line(cards.top + row)
             if line is not None and index == cards.cursor:
@@ -338,11 +341,23 @@ class BoardView(Widget, can_focus=True):
         start, size = thumb
         return Segment(" ", self._style("thumb" if start <= row < start + size else "track"))
 
+    def hidden_columns(self) -> tuple[int, int]:
+        """How many columns are off screen to the left and to the right ((0, 0) before the
+        board has a width)."""
+        if not self.size.width:
+            return 0, 0
+        each = self.column_width() + 1
+        shown = max((self.size.width + 1) // each, 1)
+        return self.first, max(len(self.columns) - self.first - shown, 0)
+
     def _more_marks(self, strip: Strip, count: int, each: int, width: int) -> Strip:
-        """‹ and › at the ends of the title row when columns are off screen to that side."""
+        """`‹` and `3›` at the ends of the title row: columns off screen to that side (the
+        left mark sits on the first title's padding; the summary line counts both sides)."""
         more = self._style("more")
-        if self.first > 0:
+        left, right = self.hidden_columns()
+        if left:
             strip = Strip([Segment("‹", more), *strip.crop(1, width)])
-        if self.first + (width + 1) // (each + 1) < count:
-            strip = Strip([*strip.crop(0, width - 1), Segment("›", more)])
+        if right:
+            mark = f" {right}›"
+            strip = Strip([*strip.crop(0, width - len(mark)), Segment(mark, more)])
         return strip

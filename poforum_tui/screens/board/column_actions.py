@@ -6,6 +6,7 @@ from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.base import BoardBase
 from poforum_tui.screens.board.column_forms import ColumnForm, MoveTopicsPicker
+from poforum_tui.widgets.literal import quoted
 from poforum_tui.widgets.words import plural
 
 
@@ -14,7 +15,9 @@ class ColumnActions(BoardBase):
 
     def action_add_column(self) -> None:
         def named(title: str | None) -> None:
-            if title is not None and self._change(lambda s: ops.add_column(s, title), "Column"):
+            if title is not None and self._change(
+                lambda s: ops.add_column(s, title), f"add column {quoted(title)}"
+            ):
                 self._focus(self.session.board.columns[-1].id)
 
         self.app.push_screen(ColumnForm("Add a column"), named)
@@ -27,14 +30,22 @@ class ColumnActions(BoardBase):
 
         def named(title: str | None) -> None:
             if title is not None:
-                self._change(lambda s: ops.rename_column(s, column_id, title), "Column")
+                self._change(
+                    lambda s: ops.rename_column(s, column_id, title),
+                    f"rename column {quoted(column.title)} to {quoted(title)}",
+                )
 
         self.app.push_screen(ColumnForm("Rename column", column.title), named)
 
     def action_move_column(self, delta: int) -> None:
         column = self.focused_column()
         if column is not None:
-            self._change(lambda s: ops.move_column(s, column.id, delta), "Column")
+            direction = "left" if delta < 0 else "right"
+            if self._change(
+                lambda s: ops.move_column(s, column.id, delta),
+                f"move column {quoted(column.title)} {direction}",
+            ):
+                self._focus(column.id)  # the cursor moves with its column
 
     def action_delete_column(self) -> None:
         column = self.focused_column()
@@ -44,7 +55,10 @@ class ColumnActions(BoardBase):
         count = len(self.session.board.topics_in(column_id))
 
         def delete(move_to: str | None) -> None:
-            self._change(lambda s: ops.delete_column(s, column_id, move_to), "Delete column")
+            self._change(
+                lambda s: ops.delete_column(s, column_id, move_to),
+                f"delete column {quoted(title)}",
+            )
 
         if count == 0:
             question = f"Delete the empty column “{title}”?"

@@ -117,6 +117,13 @@ class ColumnCards:
         lines = self.lines[index]
         return index, lines[offset] if offset < len(lines) else None
 
+    def below(self, rows: int) -> int:
+        """Cards that start below the `rows` lines shown from `top` (for "+3 more")."""
+        last = self.top + rows - 1
+        if not self.lines or last >= self.height - 1:
+            return 0
+        return len(self.shown) - 1 - self.card_at(last)
+
     # -- cursor and scrolling -------------------------------------------------------------
 
     def move_cursor(self, index: int) -> bool:

@@ -63,7 +63,7 @@ class TimeboxForm(FormScreen[str]):
         yield from self.field(
             "timebox",
             "Timebox",
-            Input(self.timebox, placeholder="10"),
+            Input(self.timebox, placeholder="e.g. 10 or 7+5+3"),
             hint="minutes (10) or a Lean Coffee pattern (7+5+3 starts at 7, then +5, +3)",
         )
 

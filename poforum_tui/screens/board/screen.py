@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from textual import events
 from textual.app import ComposeResult, ScreenStackError, SystemCommand
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -21,10 +20,11 @@ from poforum_tui.domain import board as ops
 from poforum_tui.screens.board.board_view import BoardView, ColumnView
 from poforum_tui.screens.board.column_actions import ColumnActions
 from poforum_tui.screens.board.handoff_actions import HandOffActions
+from poforum_tui.screens.board.keys import BOARD_KEYS
 from poforum_tui.screens.board.room_actions import ROOM_ACTIONS, ROOM_CHANGES, RoomActions
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
 from poforum_tui.screens.board.voting_actions import VotingActions
-from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.literal import clean, literal, quoted
 from poforum_tui.widgets.voter_panel import VoterPanel
 from poforum_tui.widgets.words import plural
 
@@ -51,62 +51,24 @@ class BoardScreen(RoomActions, VotingActions, HandOffActions, ColumnActions):
     CSS_PATH = "board.tcss"
     HELP = """
 ## Board
-The forum's backlog of dilemmas, in columns.
+The forum's backlog of dilemmas, in columns. Arrows move between the cards and the
+columns; the line under the board spells out the highlighted topic.
 
-- `a` adds topics to the focused column (enter adds and clears for the next; escape closes),
-  `e` edits, `delete` deletes (asks first).
-- Arrows move between cards and columns; `shift+arrows` move the focused topic
-  to another column or up / down within its column.
-- `v` votes (pick who votes; each person has a budget, `b` sets it), `x` takes a vote back,
-  `h` hides / reveals every tally, `s` sorts the column by votes.
-- `t` puts the topic on the agenda (minutes or a Lean Coffee pattern such as 7+5+3),
-  `d` records a decision on it. `/` filters cards by text or category; escape clears.
-- Columns: `c` adds, `r` renames, `<` / `>` move the focused column; delete it from the
-  command palette (`ctrl+p`).
-- While the room is open (`j`): `g` opens / closes collection, `o` opens / closes voting,
-  `H` hides / reveals the cards on the participants' pages (silent writing), `J` shows the
-  room panel (join URL, QR code, who has joined and their votes left).
+**Dot voting**: each person has a budget of votes (automatic, or set for the board) and
+may put several on one topic. Hide the tallies while people vote so nobody anchors on the
+leaders, then reveal them and sort the column.
+
+**To the agenda**: a topic becomes a timeboxed agenda item (minutes, or a Lean Coffee
+pattern such as 7+5+3). With a "Discuss" block on the agenda it takes its minutes from
+that block, so the planned end stays; otherwise it comes right after the running item.
+
+A column is deleted from the command palette; its topics move to a column you pick.
+
+**The room**: while it is open, participants add topics and vote from their browsers; the
+room's keys open and close collection and voting, hide the cards while people write
+silently, and show the panel with the join URL, its QR code and who has joined.
 """
-    BINDINGS = [
-        Binding("g", "room_collecting", "Collection", id="board-room-collecting"),
-        Binding("o", "room_voting", "Voting", id="board-room-voting"),
-        Binding("H", "room_cards", "Cards", id="board-room-cards"),
-        Binding("J", "room_panel", "Room panel", id="board-room-panel"),
-        Binding("a", "add", "Add", id="board-add"),
-        Binding("e", "edit", "Edit", show=False, id="board-edit"),
-        Binding("delete", "delete", "Delete", show=False, id="board-delete"),
-        Binding("left", "focus_column(-1)", "Previous column", show=False, id="board-left"),
-        Binding("right", "focus_column(1)", "Next column", show=False, id="board-right"),
-        Binding("shift+left", "move(-1)", "Move left", show=False, id="board-move-left"),
-        Binding("shift+right", "move(1)", "Move right", show=False, id="board-move-right"),
-        Binding("shift+up", "reorder(-1)", "Move up", show=False, id="board-move-up"),
-        Binding("shift+down", "reorder(1)", "Move down", show=False, id="board-move-down"),
-        Binding("v", "vote", "Vote", id="board-vote"),
-        Binding("x,V", "unvote", "Take back vote", show=False, id="board-unvote"),
-        Binding("b", "budget", "Vote budget", show=False, id="board-budget"),
-        Binding("h", "toggle_hidden", "Hide/reveal", id="board-hide"),
-        Binding("s", "sort", "Sort", id="board-sort"),
-        Binding("t", "to_agenda", "To agenda", id="board-to-agenda"),
-        Binding("d", "decision", "Decision", id="board-decision"),
-        Binding(
-            "D",
-            "to_dependency",
-            "To dependency",
-            show=False,
-            id="board-to-dependency",
-            tooltip="Turn the topic into a dependency: who needs it from whom, by when",
-        ),
-        Binding("slash", "filter", "Filter", id="board-filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="board-clear-filter"),
-        Binding("c", "add_column", "Add column", show=False, id="board-add-column"),
-        Binding("r", "rename_column", "Rename column", show=False, id="board-rename-column"),
-        Binding(
-            "less_than_sign", "move_column(-1)", "Column left", show=False, id="board-col-left"
-        ),
-        Binding(
-            "greater_than_sign", "move_column(1)", "Column right", show=False, id="board-col-right"
-        ),
-    ]
+    BINDINGS = BOARD_KEYS
 
     AUTO_FOCUS = "BoardView"
     EDITING_ACTIONS = frozenset(CHANGES | ROOM_CHANGES)
@@ -119,6 +81,7 @@ The forum's backlog of dilemmas, in columns.
         self.filter_text = ""
         self.last_voter: str | None = None
         self._was_empty = False
+        self._hidden = (0, 0)
         self._wanted: str | None = None
         self._add_form: TopicForm | None = None
 
@@ -136,6 +99,7 @@ The forum's backlog of dilemmas, in columns.
     def on_resize(self) -> None:
         if self.picker.is_open:
             self.picker.fit()
+        self.call_after_refresh(self._count_hidden_columns)  # once the board has its width
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `v`, before the picker's field has the focus, go to it."""
@@ -173,6 +137,10 @@ The forum's backlog of dilemmas, in columns.
         if self.last_voter is not None:
             used = board.votes_used(self.last_voter)
             parts.append(f"{clean(self.last_voter)}: {used} of {budget} used")
+        left, right = self._hidden = self.view.hidden_columns()
+        if left or right:
+            sides = [f"‹ {left} more" if left else "", f"{right} more ›" if right else ""]
+            parts.append(" ".join(side for side in sides if side) + " (←/→)")
         if self.filter_text:
             parts.append(f"filter “{clean(self.filter_text)}”: escape clears")
         if self.app.room_open:
@@ -235,9 +203,15 @@ The forum's backlog of dilemmas, in columns.
 
     def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
         self._show_detail()
+        self._count_hidden_columns()
         if (event.topic is None) != self._was_empty:
             self._was_empty = event.topic is None
             self.refresh_bindings()
+
+    def _count_hidden_columns(self) -> None:
+        """Redraw the summary's "‹ 2 more" when the columns off screen changed."""
+        if self.view.hidden_columns() != self._hidden and self.app.session is not None:
+            self._show_summary(self.app.session)
 
     def action_focus_column(self, delta: int) -> None:
         self.view.focus_column(delta)
@@ -276,7 +250,7 @@ The forum's backlog of dilemmas, in columns.
                     category=request.category,
                 )
 
-            if not self._change(operation, "Add"):
+            if not self._change(operation, f"add topic {quoted(request.title)}"):
                 return False
             self.view.select(column_id, self.session.board.topics[-1].id)
             return True
@@ -315,7 +289,10 @@ The forum's backlog of dilemmas, in columns.
                 "notes": topic.notes or "",
             }
             if request is not None and request.fields() != unchanged:
-                self._change(lambda s: ops.edit_topic(s, topic.id, **request.fields()), "Edit")
+                self._change(
+                    lambda s: ops.edit_topic(s, topic.id, **request.fields()),
+                    f"edit topic {quoted(topic.title)}",
+                )
 
         form = TopicForm(
             "Edit topic",
@@ -330,12 +307,27 @@ The forum's backlog of dilemmas, in columns.
         if topic is None:
             return
         question = f"Delete the topic “{topic.title}”?"
+        goes = []
         if topic.votes:
-            question += "\nIts votes go with it."
+            go = "goes" if topic.vote_total == 1 else "go"
+            goes.append(f"its {plural(topic.vote_total, 'vote')} {go} with it")
+        session = self.session
+        linked = [d for d in session.decisions if d.topic == topic.id]
+        items = [i for i in session.agenda if i.topic == topic.id]
+        if linked:
+            verb = "links" if len(linked) == 1 else "link"
+            goes.append(f"{plural(len(linked), 'decision')} no longer {verb} to it")
+        if items:
+            goes.append(f"agenda item {quoted(items[0].title)} no longer links to it")
+        if goes:
+            text = "; ".join(goes)
+            question += f"\n{text[0].upper()}{text[1:]}."
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._change(lambda s: ops.delete_topic(s, topic.id), "Delete")
+                self._change(
+                    lambda s: ops.delete_topic(s, topic.id), f"delete topic {quoted(topic.title)}"
+                )
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
@@ -347,24 +339,39 @@ The forum's backlog of dilemmas, in columns.
         target = ids.index(column.id) + delta
         if not 0 <= target < len(ids):
             return
-        if self._change(lambda s: ops.move_topic(s, topic.id, delta), "Move"):
+        to = next(c.title for c in self.session.board.columns if c.id == ids[target])
+        what = f"move topic {quoted(topic.title)} to {quoted(to)}"
+        if self._change(lambda s: ops.move_topic(s, topic.id, delta), what):
             self._focus(ids[target], topic.id)
 
     def action_reorder(self, delta: int) -> None:
         topic = self.current_topic()
         if topic is not None:
-            self._change(lambda s: ops.reorder_topic(s, topic.id, delta), "Reorder")
+            direction = "up" if delta < 0 else "down"
+            self._change(
+                lambda s: ops.reorder_topic(s, topic.id, delta),
+                f"move topic {quoted(topic.title)} {direction}",
+            )
 
     def action_sort(self) -> None:
         if self.session.board.votes_hidden:
-            self.notify("Reveal the tallies first (h): a sorted column shows the ranking.")
+            key = self.key_of("toggle_hidden")
+            self.notify(f"Reveal the tallies first ({key}): a sorted column shows the ranking.")
             return
         column = self.focused_column()
-        if column is not None and self._change(lambda s: ops.sort_column(s, column.id), "Sort"):
+        if column is None:
+            return
+        if ops.sort_column(self.session, column.id).board.topics == self.session.board.topics:
+            self.notify(f"{quoted(column.title)} is already sorted by votes.", timeout=3)
+            return
+        if self._change(
+            lambda s: ops.sort_column(s, column.id), f"sort column {quoted(column.title)}"
+        ):
             self.view.action_jump(False)
 
     def action_toggle_hidden(self) -> None:
-        self._change(ops.toggle_hidden, "Hide / reveal")
+        what = "reveal tallies" if self.session.board.votes_hidden else "hide tallies"
+        self._change(ops.toggle_hidden, what)
 
     # -- filter ---------------------------------------------------------------------------
 
@@ -400,23 +407,12 @@ The forum's backlog of dilemmas, in columns.
             self._focus(column.id)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        commands = [
-            ("Board: add a column", "Add a column at the right end (c)", self.action_add_column),
-            (
-                "Board: rename the column",
-                "Rename the focused column (r)",
-                self.action_rename_column,
-            ),
-            ("Board: delete the column", "Delete the focused column", self.action_delete_column),
-            ("Board: set the vote budget", "Votes per person (b)", self.action_budget),
-            ("Board: take back a vote", "Remove one vote from the topic (x)", self.action_unvote),
-            (
-                "Board: hide / reveal tallies",
-                "Vote without anchoring (h)",
-                self.action_toggle_hidden,
-            ),
-            ("Board: clear all votes", "Start the dot vote again", self.action_clear_votes),
-            ("Board: filter cards", "By text or category (/)", self.action_filter),
-        ]
-        for title, help_text, callback in commands:
-            yield SystemCommand(title, help_text, callback)
+        """What has no key (the palette lists every key's command itself)."""
+        yield SystemCommand(
+            "Board: delete the column", "Delete the focused column", self.action_delete_column
+        )
+        yield SystemCommand(
+            "Board: clear all votes",
+            "Start the dot vote again (asks first)",
+            self.action_clear_votes,
+        )

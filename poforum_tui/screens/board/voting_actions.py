@@ -8,7 +8,7 @@ from poforum_tui.domain import board as ops
 from poforum_tui.domain.participants import add_participant
 from poforum_tui.screens.board.base import BoardBase
 from poforum_tui.screens.board.handoff_forms import Budget, BudgetForm
-from poforum_tui.widgets.literal import clean
+from poforum_tui.widgets.literal import clean, quoted
 from poforum_tui.widgets.voter_panel import VoterChoice
 
 
@@ -42,12 +42,16 @@ class VotingActions(BoardBase):
                     session = add_participant(session, name)
                 return ops.vote(session, topic.id, name)
 
-            if self._change(operation, "Vote"):
+            if self._change(operation, f"{clean(name)}'s vote for {quoted(topic.title)}"):
                 self.last_voter = name
                 self._show_summary(self.session)  # says how many votes they have used
 
         self.picker.open(
-            f"Who votes for “{clean(topic.title)}”?", names, picked, default=self.last_voter
+            f"Who votes for “{clean(topic.title)}”?",
+            names,
+            picked,
+            default=self.last_voter,
+            numbered=True,
         )
 
     def action_unvote(self) -> None:
@@ -62,7 +66,10 @@ class VotingActions(BoardBase):
 
         def picked(choice: VoterChoice | None) -> None:
             if choice is not None:
-                self._change(lambda s: ops.unvote(s, topic.id, choice.name), "Take back")
+                self._change(
+                    lambda s: ops.unvote(s, topic.id, choice.name),
+                    f"take back {clean(choice.name)}'s vote for {quoted(topic.title)}",
+                )
 
         self.picker.open(
             f"Whose vote on “{clean(topic.title)}” goes back?",
@@ -70,6 +77,7 @@ class VotingActions(BoardBase):
             picked,
             default=self.last_voter,
             allow_new=False,
+            numbered=True,
         )
 
     def action_budget(self) -> None:
@@ -78,13 +86,13 @@ class VotingActions(BoardBase):
 
         def chosen(budget: Budget | None) -> None:
             if budget is not None:
-                self._change(lambda s: ops.set_vote_budget(s, budget.votes), "Vote budget")
+                self._change(lambda s: ops.set_vote_budget(s, budget.votes), "set the vote budget")
 
         self.app.push_screen(BudgetForm(board.votes_per_person, automatic), chosen)
 
     def action_clear_votes(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self._change(ops.clear_votes, "Clear votes")
+                self._change(ops.clear_votes, "clear every vote")
 
         self.app.push_screen(ConfirmScreen("Remove every vote from the board?"), answered)

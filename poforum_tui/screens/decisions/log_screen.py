@@ -26,10 +26,8 @@ class DecisionLogScreen(HostedModal[None]):
 Every decision, experiment and action in the folder, newest first. A carried item
 shows once, with its latest status and how many sessions it has appeared in.
 
-`!` marks an open item past its due date; `×N` the sessions it appeared in.
-
-- `o` only open items, `/` filter by owner or text, `escape` close
-- `enter` opens the latest session holding the item, on its Decisions screen
+`!` marks an open item past its due date; `×N` the sessions it appeared in. Enter opens
+the latest session holding the item, on its Decisions screen.
 """
     BINDINGS = [
         Binding("escape", "close", "Close", id="log-close"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
@@ -22,7 +22,8 @@ from poforum_tui.screens.decisions.decision_form import DecisionDraft, DecisionF
 from poforum_tui.screens.decisions.outcome_form import OutcomeChoice, OutcomeScreen
 from poforum_tui.store import SessionFileError, load
 from poforum_tui.widgets.fitted_table import FittedTable
-from poforum_tui.widgets.literal import cell, literal
+from poforum_tui.widgets.literal import cell, literal, quoted
+from poforum_tui.widgets.words import plural
 
 STATUS_MARKS = {"open": "○ open", "done": "✓ done", "dropped": "✗ dropped"}
 OUTCOME_MARKS = {"done": "✓ done", "keep": "↻ keep", "drop": "✗ drop", "escalate": "⇡ "}
@@ -56,25 +57,51 @@ class DecisionsScreen(SessionScreen):
     HELP = """
 ## Decisions
 **Follow-ups** carried over from the previous session come first: each needs an
-outcome (`o`): *done*, *keep* (stays open and carries again), *drop*, or *escalate*
-to the next MetaScrum or PO sync. Below them: what this session recorded.
+outcome: *done*, *keep* (stays open and carries again), *drop*, or *escalate* to the next
+MetaScrum or PO sync. Below them: what this session recorded.
 
-- `a` record, `e` or `enter` edit, `delete` delete (asks first)
-- `space` cycles the status open → done → dropped
-- `f` filters by status, `k` by kind; `l` shows the log across all sessions
-- Open items due before today are marked **overdue** (`!`), as in `poforum log`.
-- ◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
+Open items due before today are marked **overdue** (`!`), as in `poforum log`.
+◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
 """
     EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
     BINDINGS = [
-        Binding("a", "add", "Add", id="decisions-add"),
+        Binding(
+            "a", "add", "Add", id="decisions-add", tooltip="Record a decision, experiment or action"
+        ),
         Binding("e", "edit", "Edit", id="decisions-edit"),
-        Binding("delete", "delete", "Delete", id="decisions-delete"),
-        Binding("space", "cycle", "Status", id="decisions-cycle"),
-        Binding("o", "outcome", "Outcome", id="decisions-outcome"),
-        Binding("f", "filter_status", "Filter", id="decisions-filter-status", show=False),
-        Binding("k", "filter_kind", "Kind", id="decisions-filter-kind", show=False),
-        Binding("l", "log", "Log", id="decisions-log", show=False),
+        Binding("delete", "delete", "Delete", id="decisions-delete", tooltip="Asks first"),
+        Binding("space", "cycle", "Status", id="decisions-cycle", tooltip="open → done → dropped"),
+        Binding(
+            "o",
+            "outcome",
+            "Outcome",
+            id="decisions-outcome",
+            tooltip="Done, keep, drop or escalate a follow-up",
+        ),
+        Binding(
+            "f",
+            "filter_status",
+            "Filter",
+            id="decisions-filter-status",
+            show=False,
+            tooltip="Cycle all / open / done / dropped",
+        ),
+        Binding(
+            "k",
+            "filter_kind",
+            "Kind",
+            id="decisions-filter-kind",
+            show=False,
+            tooltip="Cycle all / decision / experiment / action",
+        ),
+        Binding(
+            "l",
+            "log",
+            "Log",
+            id="decisions-log",
+            show=False,
+            tooltip="Every decision across the sessions",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -122,14 +149,21 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
             self.query_one(selector).display = has_follow_ups
         self.query_one("#current").display = bool(shown_current)
         if has_follow_ups:
-            need = f"{waiting} need an outcome (o)" if waiting else "all reviewed"
+            verb = "needs" if waiting == 1 else "need"
+            need = (
+                f"{waiting} {verb} an outcome ({self.key_of('outcome')})"
+                if waiting
+                else ("all reviewed")
+            )
             self.query_one("#followups-title", Static).update(
                 literal(f"Follow-ups from {self._previous_title(session)} · {need}")
             )
         if not current:
-            current_title = "Nothing recorded this session yet: press a to record a decision"
+            key = self.key_of("add")
+            current_title = f"Nothing recorded this session yet: press {key} to record a decision"
         elif not shown_current:
-            current_title = "Recorded this session: none match the filter (f / k)"
+            keys = f"{self.key_of('filter_status')} / {self.key_of('filter_kind')}"
+            current_title = f"Recorded this session: none match the filter ({keys})"
         else:
             current_title = "Recorded this session"
         self.query_one("#current-title", Static).update(literal(current_title))
@@ -159,8 +193,9 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
         overdue = sum(1 for d in session.decisions if ops.is_overdue(d, today))
         parts = []
         if follow_ups:
-            parts.append(f"{waiting} of {len(follow_ups)} follow-ups lack an outcome")
-        parts.append(f"{len(session.decisions)} items · {ops.open_count(session)} open")
+            lack = "lacks" if waiting == 1 else "lack"
+            parts.append(f"{waiting} of {plural(len(follow_ups), 'follow-up')} {lack} an outcome")
+        parts.append(f"{plural(len(session.decisions), 'item')} · {ops.open_count(session)} open")
         if overdue:
             parts.append(f"{overdue} overdue today ({today.isoformat()})")
         if self.status_filter != "all" or self.kind_filter != "all":
@@ -328,7 +363,7 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
                     lambda s: ops.edit_decision(
                         s, decision.id, kind=draft.kind, text=draft.text, **draft.fields
                     ),
-                    "Edit",
+                    f"edit {decision.kind} {quoted(decision.text)}",
                 )
 
         self.app.push_screen(DecisionForm(session, decision), edited)
@@ -340,7 +375,10 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.change(lambda s: ops.delete_decision(s, decision.id), "Delete")
+                self.app.change(
+                    lambda s: ops.delete_decision(s, decision.id),
+                    f"delete {decision.kind} {quoted(decision.text)}",
+                )
 
         self.app.push_screen(
             ConfirmScreen(f"Delete this {decision.kind}?\n{decision.text}"), answered
@@ -349,7 +387,10 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
     def action_cycle(self) -> None:
         decision = self.selected()
         if decision is not None:
-            self.app.change(lambda s: ops.cycle_status(s, decision.id), "Status")
+            self.app.change(
+                lambda s: ops.cycle_status(s, decision.id),
+                f"status of {decision.kind} {quoted(decision.text)}",
+            )
 
     def action_outcome(self) -> None:
         decision = self.selected()
@@ -361,11 +402,18 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
                 return
             changed = self.app.change(
                 lambda s: ops.set_outcome(s, decision.id, choice.outcome, choice.escalate_to),
-                "Outcome",
+                f"outcome '{choice.outcome}' of {quoted(decision.text)}",
             )
             table = self.query_one("#followups", DataTable)
-            if changed and self.focused is table:
+            if not changed:
+                return
+            said = f"{quoted(decision.text)}: {choice.outcome}"
+            if self.focused is table and table.cursor_row < table.row_count - 1:
                 table.action_cursor_down()  # on to the next follow-up under review
+                following = self.selected()
+                if following is not None:
+                    said += f". Next follow-up: {quoted(following.text)}"
+            self.app.notify(said, title="Outcome", timeout=4)
 
         self.app.push_screen(OutcomeScreen(decision.text), picked)
 
@@ -381,21 +429,6 @@ to the next MetaScrum or PO sync. Below them: what this session recorded.
 
     def action_log(self) -> None:
         self.app.show_decision_log()
-
-    def palette_commands(self):
-        yield SystemCommand(
-            "Decisions: record a decision, experiment or action", "Same as a", self.action_add
-        )
-        yield SystemCommand(
-            "Decisions: filter by status",
-            "Cycle all / open / done / dropped (f)",
-            self.action_filter_status,
-        )
-        yield SystemCommand(
-            "Decisions: filter by kind",
-            "Cycle all / decision / experiment / action (k)",
-            self.action_filter_kind,
-        )
 
 
 def _next(values: tuple[str, ...], current: str) -> str:

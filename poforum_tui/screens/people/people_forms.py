@@ -36,7 +36,9 @@ class ParticipantForm(FormScreen[ParticipantFields | None]):
 
     def compose_fields(self) -> ComposeResult:
         p = self.participant
-        yield from self.field("name", "Name", Input(p.name if p else "", placeholder="Dana Levi"))
+        yield from self.field(
+            "name", "Name", Input(p.name if p else "", placeholder="e.g. Dana Levi")
+        )
         yield from self.field(
             "role",
             "Role",
@@ -78,7 +80,7 @@ class AgreementForm(FormScreen[str | None]):
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field(
-            "line", "Agreement", Input(self.line, placeholder="Anyone may stop the line")
+            "line", "Agreement", Input(self.line, placeholder="e.g. Anyone may stop the line")
         )
 
     def submit(self) -> None:

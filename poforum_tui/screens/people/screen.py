@@ -20,7 +20,7 @@ from poforum_tui.screens.people.people_forms import (
     ParticipantForm,
 )
 from poforum_tui.widgets.footer import KeyFooter
-from poforum_tui.widgets.literal import cell, literal
+from poforum_tui.widgets.literal import cell, literal, quoted
 
 
 class AgreementView(HostedModal[None]):
@@ -34,7 +34,6 @@ class AgreementView(HostedModal[None]):
     HELP = """
 ## Working agreement
 Everyone owns the agreement and anyone may **stop the line** when it is not kept.
-`w` or `escape` closes this view, `e` edits the agreement and the participants.
 """
 
     def compose(self) -> ComposeResult:
@@ -80,9 +79,8 @@ class PeopleScreen(HostedModal[None]):
     ]
     HELP = """
 ## People & agreement
-Left: the participants (name, role, domain, present). Right: the working agreement.
-`tab` switches list. `a` add, `e` edit, `delete` remove, `space` marks a participant
-present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` closes.
+Left: the participants (name, role, domain, present). Right: the working agreement, whose
+lines can be reordered.
 """
 
     def compose(self) -> ComposeResult:
@@ -149,7 +147,9 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
 
             def added(line: str | None) -> None:
                 if line:
-                    self.app.change(lambda s: ops.add_agreement(s, line), "Agreement")
+                    self.app.change(
+                        lambda s: ops.add_agreement(s, line), f"add agreement line {quoted(line)}"
+                    )
 
             self.app.push_screen(AgreementForm(), added)
 
@@ -159,7 +159,7 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
                 lambda s: ops.add_participant(
                     s, fields.name, role=fields.role, domain=fields.domain, present=fields.present
                 ),
-                "Participant",
+                f"add participant {quoted(fields.name)}",
             )
 
     def action_edit(self) -> None:
@@ -184,7 +184,7 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
                             domain=fields.domain,
                             present=fields.present,
                         ),
-                        "Participant",
+                        f"edit participant {quoted(name)}",
                     )
 
             self.app.push_screen(ParticipantForm(participant, taken), edited)
@@ -194,7 +194,8 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
 
             def edited_line(line: str | None) -> None:
                 if line and index is not None:
-                    self.app.change(lambda s: ops.edit_agreement(s, index, line), "Agreement")
+                    what = f"edit agreement line {index + 1}"
+                    self.app.change(lambda s: ops.edit_agreement(s, index, line), what)
 
             self.app.push_screen(AgreementForm(session.working_agreement[index]), edited_line)
 
@@ -202,21 +203,29 @@ present or absent, `shift+up`/`shift+down` reorder the agreement. `escape` close
         if self._on_people:
             name = self._participant()
             if name is not None:
-                self.app.change(lambda s: ops.remove_participant(s, name), "Participant")
+                self.app.change(
+                    lambda s: ops.remove_participant(s, name), f"remove participant {quoted(name)}"
+                )
                 self.notify(f"Removed {name} (ctrl+z brings them back)")
         else:
             index = self._line()
             if index is not None:
-                self.app.change(lambda s: ops.remove_agreement(s, index), "Agreement")
+                self.app.change(
+                    lambda s: ops.remove_agreement(s, index),
+                    f"remove agreement line {index + 1}",
+                )
 
     def action_toggle_present(self) -> None:
         name = self._participant() if self._on_people else None
         if name is not None:
-            self.app.change(lambda s: ops.toggle_present(s, name), "Participant")
+            self.app.change(
+                lambda s: ops.toggle_present(s, name), f"mark {quoted(name)} here / away"
+            )
 
     def action_move(self, delta: int) -> None:
         index = self._line()
         if not self._on_people and index is not None:
             table = self.query_one("#agreement-table", DataTable)
-            if self.app.change(lambda s: ops.move_agreement(s, index, delta), "Agreement"):
+            what = f"move agreement line {index + 1} {'up' if delta < 0 else 'down'}"
+            if self.app.change(lambda s: ops.move_agreement(s, index, delta), what):
                 table.move_cursor(row=max(0, index + delta))

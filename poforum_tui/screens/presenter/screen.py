@@ -17,13 +17,27 @@ from textual.widgets import Static
 from poforum_tui.domain import Session, Topic
 from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, totals
+from poforum_tui.domain.decisions import follow_ups
+from poforum_tui.screens.agenda.screen import next_what, toggle_what
 from poforum_tui.screens.host import HostedScreen
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.item_timer import ItemTimer
-from poforum_tui.widgets.literal import literal
+from poforum_tui.widgets.literal import literal, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 
 TOP_TOPICS = 5
+PRESENTER_BIG = 22
+"""From this terminal height presenter mode shows the 5-row digits (the Agenda: 30)."""
+PRESENTER_HUGE = 40
+"""... and the 10-row ones (the Agenda: 45)."""
+ROOMY = 40
+"""From this terminal height the agreement's lines are spaced apart."""
+OUTCOME_MARKS = {"done": "✓ done", "keep": "↻ keep", "drop": "✗ drop", "escalate": "⇧ escalate"}
+
+
+def is_follow_ups_item(title: str) -> bool:
+    """The agenda item where last session's follow-ups are reviewed ("Follow-ups")."""
+    return title.casefold().startswith(("follow-ups", "follow ups", "followups"))
 
 
 def top_topics(session: Session, count: int = TOP_TOPICS) -> list[Topic]:
@@ -51,8 +65,7 @@ class PresenterScreen(HostedScreen):
     HELP = """
 ## Presenter mode
 A calm view for the shared screen: the current item's timer, the meeting clock, the focused
-or top-voted topics. `space` starts or pauses the timer, `n` moves to the next item,
-`+`/`-` change the timebox, `w` shows the working agreement, `p` or `escape` goes back.
+or top-voted topics. The timer keys keep working here.
 """
 
     def __init__(self, topic_id: str | None = None) -> None:
@@ -63,7 +76,9 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
         with Vertical(id="presenter"):
             yield Static(id="presenter-title")
             with Horizontal(id="presenter-top"):
-                yield ItemTimer(id="presenter-timer")
+                yield ItemTimer(
+                    big_from=PRESENTER_BIG, huge_from=PRESENTER_HUGE, id="presenter-timer"
+                )
                 yield MeetingClockView(id="presenter-clock")
             yield Static(id="presenter-topics")
             yield Static(id="presenter-agreement")
@@ -101,6 +116,10 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
 
     def _draw_topics(self, session: Session) -> None:
         current = ops.current_item(session)
+        carried = follow_ups(session)
+        if current is not None and carried and is_follow_ups_item(current.title):
+            self._draw_follow_ups(session)
+            return
         wanted = self.topic_id or (current.topic if current is not None else None)
         focused = next((t for t in session.board.topics if t.id == wanted), None)
         hidden = session.board.votes_hidden
@@ -120,9 +139,29 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
             ]
         self.query_one("#presenter-topics", Static).update(Content("\n").join(lines))
 
+    def _draw_follow_ups(self, session: Session) -> None:
+        """During "Follow-ups": what the last session left open and the outcome of each."""
+        carried = follow_ups(session)
+        reviewed = sum(1 for d in carried if d.outcome is not None)
+        lines = [Content.styled(f"Follow-ups: {reviewed} of {len(carried)} reviewed", "dim")]
+        for decision in carried:
+            mark = OUTCOME_MARKS.get(decision.outcome or "", "… waiting")
+            style = "dim" if decision.outcome else "bold"
+            owner = f" — {decision.owner}" if decision.owner else ""
+            lines.append(
+                Content.assemble((f"{mark:<11}", style), literal(decision.text + owner, style))
+            )
+        self.query_one("#presenter-topics", Static).update(Content("\n").join(lines))
+
     def _draw_agreement(self, session: Session) -> None:
-        lines = [Content.styled("Working agreement — anyone may stop the line", "bold")]
-        lines += [literal(f"{n}. {line}") for n, line in enumerate(session.working_agreement, 1)]
+        lines = [Content.styled("STOP THE LINE — our working agreement", "bold $warning")]
+        spaced = self.app.size.height >= ROOMY  # a blank line between lines when there is room
+        for n, line in enumerate(session.working_agreement, 1):
+            lines += (
+                [Content(""), literal(f"{n}. {line}", "bold")]
+                if spaced
+                else [literal(f"{n}. {line}", "bold")]
+            )
         if not session.working_agreement:
             lines.append(Content.styled("(none yet)", "dim"))
         self.query_one("#presenter-agreement", Static).update(Content("\n").join(lines))
@@ -130,17 +169,30 @@ or top-voted topics. `space` starts or pauses the timer, `n` moves to the next i
     def action_leave(self) -> None:
         self.app.pop_screen()
 
+    def on_resize(self) -> None:
+        if self.app.session is not None:
+            self._draw_agreement(self.app.session)
+
     def action_toggle_agreement(self) -> None:
-        self.query_one("#presenter-agreement").toggle_class("-shown")
+        """The agreement, large, in place of the topics (w again: the topics)."""
+        shown = self.query_one("#presenter-agreement").toggle_class("-shown").has_class("-shown")
+        self.query_one("#presenter-topics").display = not shown
 
     def action_toggle_timer(self) -> None:
-        self.app.change(lambda s: ops.toggle(s, self.app.clock.now()), "Start / pause")
+        self.app.change(
+            lambda s: ops.toggle(s, self.app.clock.now()), toggle_what(self.app.session)
+        )
 
     def action_next(self) -> None:
-        self.app.change(lambda s: ops.next_item(s, self.app.clock.now()), "Next")
+        self.app.change(
+            lambda s: ops.next_item(s, self.app.clock.now()), next_what(self.app.session)
+        )
 
     def action_adjust(self, delta: int) -> None:
         session = self.app.session
         current = ops.current_item(session) if session else None
         if current is not None:
-            self.app.change(lambda s: ops.adjust_timebox(s, current.id, delta), "Timebox")
+            self.app.change(
+                lambda s: ops.adjust_timebox(s, current.id, delta),
+                f"{delta:+d} min for {quoted(current.title)}",
+            )

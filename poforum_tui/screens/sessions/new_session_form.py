@@ -16,7 +16,7 @@ from poforum_tui.domain.carryover import suggest_date, suggest_title
 from poforum_tui.domain.dates import FORMATS, parse_date
 from poforum_tui.store import SessionSummary
 from poforum_tui.store.create import session_file_name
-from poforum_tui.store.templates import list_templates, template_names
+from poforum_tui.store.templates import list_templates, template_names, template_title
 
 CARRY, FRESH = "carry", "fresh"
 
@@ -87,8 +87,9 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
             date = suggest_date(previous.session, self.today)
             template = previous.kind if previous.kind in template_names() else "po-forum"
         else:
-            title, date, template = "", self.today, self.template
-        yield from self.field("title", "Title", Input(title, placeholder="PO Forum #2"))
+            title, date, template = template_title(self.template), self.today, self.template
+        self._default_title = title
+        yield from self.field("title", "Title", Input(title, placeholder="e.g. PO Forum #2"))
         yield from self.field(
             "date", "Date", Input(date.isoformat()), hint=f"{FORMATS} from {self.base}"
         )
@@ -103,6 +104,14 @@ class NextSessionForm(FormScreen[NextSessionRequest | None]):
             yield from self.field(
                 "carry", "Carry over", Select(choices, value=CARRY, allow_blank=False)
             )
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Another template: its title replaces the default one (never a title typed)."""
+        if event.select.id != "field-template" or not isinstance(event.value, str):
+            return
+        field = self.query_one("#field-title", Input)
+        if field.value == self._default_title and self.previous is None:
+            field.value = self._default_title = template_title(event.value)
 
     @property
     def base(self) -> dt.date:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import HostedScreen
@@ -21,6 +21,7 @@ from poforum_tui.store.search import Found, Hit
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.running_clock import SessionHeader
 from poforum_tui.widgets.words import plural
 
 TYPE_CHECKING = False  # the new-session form, carry-over and exports load when used
@@ -115,25 +116,40 @@ topics, decisions, open actions and follow-ups still waiting for an outcome. Bel
 preview of the highlighted session. Files that do not load are listed with the line and
 column of the problem.
 
-- `enter` opens the highlighted session; `r` opens it **read-only** (nothing is written).
-- `n` creates a new session from a template; with a session highlighted it carries over
-  that session's open items, people and backlog (or not, as you choose).
-- `/` searches titles, agenda items, topics and decisions across all sessions;
-  `enter` or `down` moves to the results, where `enter` / `r` open the session on the
-  screen that holds the match; `escape` goes back to the list.
-- `f5` reads the folder again. `ctrl+p` exports the highlighted session (Markdown, CSV, JSON).
+Opening a session **read-only** writes nothing. A new session starts from a template; made
+from a highlighted session it carries over that session's open items, people and backlog
+(or not, as you choose).
+
+Search looks through titles, agenda items, topics and decisions across all sessions; a
+result opens its session on the screen that holds the match. The command palette exports
+the highlighted session (Markdown, CSV, JSON).
 """
     BINDINGS = [
         Binding("enter", "open", "Open", id="sessions-open", priority=True),
-        Binding("r", "review", "Read-only", id="sessions-review"),
-        Binding("n", "new", "New", id="sessions-new"),
-        Binding("slash", "search", "Search", id="sessions-search", key_display="/"),
+        Binding(
+            "r", "review", "Read-only", id="sessions-review", tooltip="Open it without writing"
+        ),
+        Binding(
+            "n",
+            "new",
+            "New",
+            id="sessions-new",
+            tooltip="A new session from a template, or carried over from the highlighted one",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="sessions-search",
+            key_display="/",
+            tooltip="Titles, agenda items, topics and decisions of every session",
+        ),
         Binding("escape", "close_search", "Back", id="sessions-close-search"),
-        Binding("f5", "reload", "Reload", id="sessions-reload"),
+        Binding("f5", "reload", "Reload", id="sessions-reload", tooltip="Read the folder again"),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SessionHeader()
         yield FileStatus()
         yield Input(placeholder="Search titles, topics and decisions", id="sessions-search")
         yield RowList(entry_cells, _entry_key, first_width=11, id="sessions-table")
