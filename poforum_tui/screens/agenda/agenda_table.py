@@ -18,12 +18,12 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from poforum_tui.domain import AgendaItem, Session
 from poforum_tui.domain.agenda import current_item, elapsed_seconds
 from poforum_tui.widgets.item_timer import over_text
+from poforum_tui.widgets.line_list import LineList
 from poforum_tui.widgets.literal import cell
 from poforum_tui.widgets.timefmt import mmss
 
@@ -47,39 +47,10 @@ class RowDoesNotExist(KeyError):
     """No row has that key."""
 
 
-class AgendaTable(ScrollView, can_focus=True):
+class AgendaTable(LineList):
     """One row per agenda item, keyed by the item's id; the current item is accented."""
 
-    COMPONENT_CLASSES = {"agenda-table--header", "agenda-table--cursor", "agenda-table--even"}
-    DEFAULT_CSS = """
-    AgendaTable {
-        background: $surface;
-    }
-    AgendaTable > .agenda-table--header {
-        text-style: bold;
-        background: $panel;
-    }
-    AgendaTable > .agenda-table--cursor {
-        background: $block-cursor-blurred-background;
-    }
-    AgendaTable:focus > .agenda-table--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-        text-style: $block-cursor-text-style;
-    }
-    AgendaTable > .agenda-table--even {
-        background: $surface-lighten-1 10%;
-    }
-    """
-    BINDINGS = [
-        Binding("enter", "select", "Start", show=False),
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
+    BINDINGS = [Binding("enter", "select", "Start", show=False)]
 
     class Resized(Message):
         """The table's width changed: its columns were refitted, redraw the rows."""
@@ -260,16 +231,6 @@ class AgendaTable(ScrollView, can_focus=True):
         elif bottom > self.scroll_y + height:
             self.scroll_to(y=bottom - height, animate=False, immediate=True)
 
-    def action_cursor(self, delta: int) -> None:
-        self.move_cursor(row=self.cursor_row + delta)
-
-    def action_page(self, direction: int) -> None:
-        height = max(1, self.scrollable_content_region.height - 1)
-        self.move_cursor(row=self.cursor_row + direction * height)
-
-    def action_jump(self, row: int) -> None:
-        self.move_cursor(row=row if row >= 0 else len(self.keys) - 1)
-
     def action_select(self) -> None:
         if self.keys:
             self.post_message(self.RowSelected(self, self.keys[self.cursor_row]))
@@ -291,7 +252,7 @@ class AgendaTable(ScrollView, can_focus=True):
         base = self.rich_style
         widths = self._widths()
         if y == 0:
-            style = base + self.get_component_rich_style("agenda-table--header")
+            style = base + self.get_component_rich_style("line-list--header")
             labels = {
                 column: Text("" if column == "status" and self._narrow else LABELS.get(column, ""))
                 for column in COLUMNS
@@ -303,9 +264,9 @@ class AgendaTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row, part = self._row_of_line(line)
         if row == self.cursor_row:
-            style = base + self.get_component_rich_style("agenda-table--cursor")
+            style = base + self.get_component_rich_style("line-list--cursor")
         elif row % 2:
-            style = base + self.get_component_rich_style("agenda-table--even")
+            style = base + self.get_component_rich_style("line-list--even")
         else:
             style = base
         if part:  # the note under the first item's title

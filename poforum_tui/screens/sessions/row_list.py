@@ -15,49 +15,19 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from poforum_tui.widgets.line_list import LineList
 
 Item = TypeVar("Item")
 Cells = tuple[Text, Text, Text, Text]
 """First column's two lines, then the second column's two lines."""
 
 
-class RowList(ScrollView, Generic[Item], can_focus=True):
+class RowList(LineList, Generic[Item]):
     """Items as two-line rows under a one-line header; the cursor is a row."""
-
-    COMPONENT_CLASSES = {"row-list--header", "row-list--cursor", "row-list--even"}
-    DEFAULT_CSS = """
-    RowList {
-        background: $surface;
-    }
-    RowList > .row-list--header {
-        text-style: bold;
-        background: $panel;
-    }
-    RowList > .row-list--cursor {
-        background: $block-cursor-blurred-background;
-    }
-    RowList:focus > .row-list--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-        text-style: $block-cursor-text-style;
-    }
-    RowList > .row-list--even {
-        background: $surface-lighten-1 10%;
-    }
-    """
-    BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
 
     class Highlighted(Message):
         """The cursor moved to another row (or the rows changed under it)."""
@@ -118,7 +88,7 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
         row = self._index.get(keep, min(self.cursor_row, max(0, len(items) - 1)))
         self.virtual_size = Size(self.size.width, 1 + 2 * len(items))
         self.cursor_row = -1  # so that moving to `row` announces it
-        self.move_cursor(row)
+        self.move_cursor(row=row)
         self.refresh()
 
     def get_row(self, key: Hashable) -> tuple[Text, Text]:
@@ -143,7 +113,7 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
 
     # -- the cursor --------------------------------------------------------------------------
 
-    def move_cursor(self, row: int) -> None:
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
         """Put the cursor on `row` (clamped), scroll it into view, announce the change."""
         row = max(0, min(row, len(self.items) - 1)) if self.items else 0
         changed = row != self.cursor_row
@@ -155,7 +125,7 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
         if changed:
             self.post_message(self.Highlighted(self, self.highlighted_key))
 
-    def _visible_rows(self) -> int:
+    def page_rows(self) -> int:
         return max(1, (self.scrollable_content_region.height - 1) // 2)
 
     def _scroll_to_cursor(self) -> None:
@@ -171,15 +141,6 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
         if y >= 1:
             self.refresh_lines(y, 2)
 
-    def action_cursor(self, delta: int) -> None:
-        self.move_cursor(self.cursor_row + delta)
-
-    def action_page(self, direction: int) -> None:
-        self.move_cursor(self.cursor_row + direction * self._visible_rows())
-
-    def action_jump(self, row: int) -> None:
-        self.move_cursor(row if row >= 0 else len(self.items) - 1)
-
     def on_click(self, event: events.Click) -> None:
         if event.y < 1 or not self.items:
             return
@@ -189,7 +150,7 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
         if row == self.cursor_row:
             self.post_message(self.Selected(self, self.highlighted_key))
         else:
-            self.move_cursor(row)
+            self.move_cursor(row=row)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, 1 + 2 * len(self.items))
@@ -200,7 +161,7 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
-            style = base + self.get_component_rich_style("row-list--header")
+            style = base + self.get_component_rich_style("line-list--header")
             return self._strip(self.header[0], self.header[1], width, style)
         line = y - 1 + round(self.scroll_y)
         row, part = divmod(line, 2)
@@ -208,9 +169,9 @@ class RowList(ScrollView, Generic[Item], can_focus=True):
             return Strip.blank(width, base)
         cells = self._describe(row)
         if row == self.cursor_row:
-            style = base + self.get_component_rich_style("row-list--cursor")
+            style = base + self.get_component_rich_style("line-list--cursor")
         elif row % 2:
-            style = base + self.get_component_rich_style("row-list--even")
+            style = base + self.get_component_rich_style("line-list--even")
         else:
             style = base
         return self._strip(cells[part], cells[2 + part], width, style)

@@ -372,7 +372,7 @@ the highlighted session (Markdown, CSV, JSON).
         self.hits = self.found.hits
         results = self.query_one("#search-results", RowList)
         results.set_rows(self.hits, HITS_HEADER, 15, keep=None)
-        results.move_cursor(0)
+        results.move_cursor(row=0)
         sessions = sum(isinstance(e, SessionSummary) for e in self.entries.values())
         found = self.found
         if not query.strip():
