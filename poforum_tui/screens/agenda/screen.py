@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -17,6 +16,7 @@ from poforum_tui.domain import agenda as ops
 from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.screens.agenda.agenda_table import AgendaTable, RowDoesNotExist
+from poforum_tui.screens.agenda.keys import AGENDA_KEYS
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import clean, quoted
@@ -26,7 +26,6 @@ from poforum_tui.widgets.timefmt import mmss
 if TYPE_CHECKING:
     from poforum_tui.screens.agenda.item_form import AgendaItemRequest
 
-MINUTE = Binding.Group("±1 min")
 SELECTED = ("edit", "delete", "move", "skip", "reset")
 CHANGES = ("toggle_timer", "next", "adjust", "add", "rebalance", *SELECTED)
 
@@ -39,66 +38,7 @@ class AgendaScreen(SessionScreen):
     RUNNING_CLOCK = False  # the big timer shows it
 
     CSS_PATH = "agenda.tcss"
-    BINDINGS = [
-        Binding(
-            "space",
-            "toggle_timer",
-            "Start/Pause",
-            id="agenda-toggle",
-            tooltip="Start or pause the current item",
-        ),
-        Binding(
-            "n", "next", "Next", id="agenda-next", tooltip="Finish the current item, start the next"
-        ),
-        Binding("plus,equals_sign", "adjust(1)", "+1 min", id="agenda-plus", group=MINUTE),
-        Binding("minus", "adjust(-1)", "-1 min", id="agenda-minus", group=MINUTE),
-        Binding(
-            "x",
-            "skip",
-            "Skip",
-            id="agenda-skip",
-            show=False,
-            tooltip="Skip or un-skip the selected item",
-        ),
-        Binding(
-            "r",
-            "reset",
-            "Reset",
-            id="agenda-reset",
-            show=False,
-            tooltip="Reset the selected item's time",
-        ),
-        Binding(
-            "b",
-            "rebalance",
-            "Rebalance",
-            id="agenda-rebalance",
-            show=False,
-            tooltip="Fit the pending items into the time left before the planned end",
-        ),
-        Binding(
-            "a",
-            "add",
-            "Add",
-            id="agenda-add",
-            show=False,
-            tooltip="Add an item after the selected one",
-        ),
-        Binding(
-            "e", "edit", "Edit", id="agenda-edit", show=False, tooltip="Edit the selected item"
-        ),
-        Binding(
-            "delete,backspace",
-            "delete",
-            "Delete",
-            id="agenda-delete",
-            key_display="del",
-            show=False,
-            tooltip="Delete the selected item (asks first)",
-        ),
-        Binding("shift+up", "move(-1)", "Move up", id="agenda-move-up", show=False),
-        Binding("shift+down", "move(1)", "Move down", id="agenda-move-down", show=False),
-    ]
+    BINDINGS = AGENDA_KEYS
     HELP = """
 ## Agenda
 **Digits**: time left in the current item; past zero they count up in red. One bell at

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
@@ -19,6 +18,7 @@ from poforum_tui.domain.models import DECISION_KINDS, DECISION_STATUSES
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.screens.decisions.decision_detail import KIND_MARKS, describe
 from poforum_tui.screens.decisions.decision_form import DecisionDraft, DecisionForm
+from poforum_tui.screens.decisions.keys import DECISIONS_KEYS
 from poforum_tui.screens.decisions.outcome_form import OutcomeChoice, OutcomeScreen
 from poforum_tui.store import SessionFileError, load
 from poforum_tui.widgets.fitted_table import FittedTable
@@ -64,45 +64,7 @@ Open items due before today are marked **overdue** (`!`), as in `poforum log`.
 ◆ decision · ⚗ experiment · ➤ action; the pane below spells out the highlighted one.
 """
     EDITING_ACTIONS = frozenset({"add", "edit", "delete", "cycle", "outcome"})
-    BINDINGS = [
-        Binding(
-            "a", "add", "Add", id="decisions-add", tooltip="Record a decision, experiment or action"
-        ),
-        Binding("e", "edit", "Edit", id="decisions-edit"),
-        Binding("delete", "delete", "Delete", id="decisions-delete", tooltip="Asks first"),
-        Binding("space", "cycle", "Status", id="decisions-cycle", tooltip="open → done → dropped"),
-        Binding(
-            "o",
-            "outcome",
-            "Outcome",
-            id="decisions-outcome",
-            tooltip="Done, keep, drop or escalate a follow-up",
-        ),
-        Binding(
-            "f",
-            "filter_status",
-            "Filter",
-            id="decisions-filter-status",
-            show=False,
-            tooltip="Cycle all / open / done / dropped",
-        ),
-        Binding(
-            "k",
-            "filter_kind",
-            "Kind",
-            id="decisions-filter-kind",
-            show=False,
-            tooltip="Cycle all / decision / experiment / action",
-        ),
-        Binding(
-            "l",
-            "log",
-            "Log",
-            id="decisions-log",
-            show=False,
-            tooltip="Every decision across the sessions",
-        ),
-    ]
+    BINDINGS = DECISIONS_KEYS
 
     def __init__(self) -> None:
         super().__init__()

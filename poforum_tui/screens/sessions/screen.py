@@ -8,11 +8,11 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import HostedScreen
+from poforum_tui.screens.sessions.keys import SESSIONS_KEYS
 from poforum_tui.screens.sessions.row_list import Cells, RowList
 from poforum_tui.screens.sessions.session_preview import KIND_NAMES, SessionPreview
 from poforum_tui.store import BrokenSession, SessionFileError, SessionSummary
@@ -124,29 +124,7 @@ Search looks through titles, agenda items, topics and decisions across all sessi
 result opens its session on the screen that holds the match. The command palette exports
 the highlighted session (Markdown, CSV, JSON).
 """
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="sessions-open", priority=True),
-        Binding(
-            "r", "review", "Read-only", id="sessions-review", tooltip="Open it without writing"
-        ),
-        Binding(
-            "n",
-            "new",
-            "New",
-            id="sessions-new",
-            tooltip="A new session from a template, or carried over from the highlighted one",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            id="sessions-search",
-            key_display="/",
-            tooltip="Titles, agenda items, topics and decisions of every session",
-        ),
-        Binding("escape", "close_search", "Back", id="sessions-close-search"),
-        Binding("f5", "reload", "Reload", id="sessions-reload", tooltip="Read the folder again"),
-    ]
+    BINDINGS = SESSIONS_KEYS
 
     def compose(self) -> ComposeResult:
         yield SessionHeader()
