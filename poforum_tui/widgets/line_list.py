@@ -6,6 +6,10 @@ keys. One widget draws every row, so a long list costs one widget, not one per r
 
 from __future__ import annotations
 
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding
 from textual.scroll_view import ScrollView
 
@@ -65,3 +69,17 @@ class LineList(ScrollView, can_focus=True):
 
     def action_jump(self, row: int) -> None:
         self.move_cursor(row=row if row >= 0 else self.row_count - 1)
+
+
+def line_cell(console: Console, text: Text, width: int, style: Style) -> list[Segment]:
+    """`text` on one line cut to `width` cells (with an ellipsis), padded, over `style`."""
+    if width <= 0:
+        return []
+    line = text.copy()
+    line.no_wrap = True
+    line.truncate(width, overflow="ellipsis", pad=True)
+    return [
+        Segment(segment.text, style + segment.style if segment.style else style)
+        for segment in line.render(console)
+        if segment.text != "\n"
+    ]

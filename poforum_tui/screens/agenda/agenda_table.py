@@ -23,7 +23,7 @@ from textual.strip import Strip
 from poforum_tui.domain import AgendaItem, Session
 from poforum_tui.domain.agenda import current_item, elapsed_seconds
 from poforum_tui.widgets.item_timer import over_text
-from poforum_tui.widgets.line_list import LineList
+from poforum_tui.widgets.line_list import LineList, line_cell
 from poforum_tui.widgets.literal import cell
 from poforum_tui.widgets.timefmt import mmss
 
@@ -282,19 +282,5 @@ class AgendaTable(LineList):
         for index, column in enumerate(COLUMNS):
             if index:
                 segments.append(Segment(" " * GAP, style))
-            segments += _cell(console, cells[column], widths[column], style)
+            segments += line_cell(console, cells[column], widths[column], style)
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
-
-
-def _cell(console, text: Text, width: int, style: Style) -> list[Segment]:
-    """`text` on one line cut to `width` cells (with an ellipsis), padded, over `style`."""
-    if width <= 0:
-        return []
-    line = text.copy()
-    line.no_wrap = True
-    line.truncate(width, overflow="ellipsis", pad=True)
-    return [
-        Segment(segment.text, style + segment.style if segment.style else style)
-        for segment in line.render(console)
-        if segment.text != "\n"
-    ]

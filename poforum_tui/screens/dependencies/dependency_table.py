@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from poforum_tui.widgets.line_list import line_cell
+
 GAP = 2
 """Blank cells between columns."""
 
@@ -175,12 +177,7 @@ class DependencyTable(Widget, can_focus=True):
         console = self.app.console
         segments: list[Segment] = [Segment(" ", style)]
         for column, text in zip(self.columns, cells, strict=False):
-            shown = text.copy()
-            shown.truncate(column.width, overflow="ellipsis", pad=True)
-            segments += [
-                Segment(segment.text, style + segment.style if segment.style else style)
-                for segment in shown.render(console, end="")
-            ]
+            segments += line_cell(console, text, column.width, style)
             segments.append(Segment(" " * GAP, style))
         return Strip(segments).crop_extend(0, self.size.width, style)
 

@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from poforum_tui.widgets.line_list import LineList
+from poforum_tui.widgets.line_list import LineList, line_cell
 
 Item = TypeVar("Item")
 Cells = tuple[Text, Text, Text, Text]
@@ -181,21 +181,7 @@ class RowList(LineList, Generic[Item]):
         first_width = min(self.first_width, width)
         rest = max(0, width - first_width - 4)
         segments = [Segment(" ", style)]
-        segments += _cell(console, first, first_width, style)
+        segments += line_cell(console, first, first_width, style)
         segments.append(Segment("  ", style))
-        segments += _cell(console, second, rest, style)
+        segments += line_cell(console, second, rest, style)
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
-
-
-def _cell(console, text: Text, width: int, style: Style) -> list[Segment]:
-    """`text` on one line cut to `width` cells (with an ellipsis), padded, over `style`."""
-    if width <= 0:
-        return []
-    line = text.copy()
-    line.no_wrap = True
-    line.truncate(width, overflow="ellipsis", pad=True)
-    return [
-        Segment(segment.text, style + segment.style if segment.style else style)
-        for segment in line.render(console)
-        if segment.text != "\n"
-    ]
