@@ -8,6 +8,7 @@ A subclass composes its fields with `field(...)`, then implements `submit()` whi
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import TypeVar
 
 from textual import events
@@ -222,3 +223,12 @@ class FormScreen(ModalScreen[T]):
             self.action_submit()
         else:
             self.action_cancel()
+
+
+def field_text(model: object | None, key: str) -> str:
+    """What an edit form's field starts with: the model's `key` as text (a date as
+    YYYY-MM-DD), or empty when there is no model or no value."""
+    value = getattr(model, key, None) if model is not None else None
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from poforum_tui.dialogs.form import FormScreen
+from poforum_tui.dialogs.form import FormScreen, field_text
 from poforum_tui.domain import Decision, DomainError, Session
 from poforum_tui.domain.dates import FORMATS, parse_date
 
@@ -65,10 +65,7 @@ class DecisionForm(FormScreen[DecisionDraft | None]):
         self.form_title = f"{verb} a decision, experiment or action"
 
     def _text(self, key: str) -> str:
-        value = getattr(self.decision, key, None) if self.decision is not None else None
-        if value is None:
-            return ""
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return field_text(self.decision, key)
 
     def compose_fields(self) -> ComposeResult:
         names = sorted({p.name for p in self.session.participants} | set(self.session.facilitators))

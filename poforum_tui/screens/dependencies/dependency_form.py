@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from poforum_tui.dialogs.form import FormScreen
+from poforum_tui.dialogs.form import FormScreen, field_text
 from poforum_tui.domain import DomainError, Session
 from poforum_tui.domain.dates import parse_date
 from poforum_tui.domain.models import DEPENDENCY_STATUSES, Dependency
@@ -89,10 +89,7 @@ class DependencyForm(FormScreen[DependencyDraft | None]):
         self.form_title = f"{verb} a dependency: who needs what from whom, by when"
 
     def _text(self, key: str) -> str:
-        value = getattr(self.dependency, key, None) if self.dependency is not None else None
-        if value is None:
-            return ""
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
+        return field_text(self.dependency, key)
 
     def compose_fields(self) -> ComposeResult:
         known = SuggestFromList(teams(self.session), case_sensitive=False)
