@@ -16,12 +16,13 @@ from poforum_tui.domain import session_info
 from poforum_tui.store import diskfile, load
 from poforum_tui.store.lock import SessionLock
 from tests.conftest import FORUM, make_app
+from tests.conftest import notices as conftest_notices
 from tests.test_outside_edits import conflict, edit_outside  # noqa: F401 - the fixture
 from tests.test_persistence import disk_full, rename, wait_until
 
 
 def notices(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notification.message for notification in conftest_notices(app)]
 
 
 async def test_file_deleted_right_after_an_edit_is_written_again_and_said(

@@ -101,13 +101,13 @@ def test_keymap_problems_name_unknown_ids_and_bad_key_names() -> None:
 async def test_unknown_binding_ids_and_bad_key_names_are_named_at_startup(
     sessions_dir: Path, user_settings: Path
 ) -> None:
-    from tests.conftest import FORUM, make_app
+    from tests.conftest import FORUM, make_app, notices
 
     user_settings.write_text('[keys]\ngo-bored = "b"\ngo-agenda = "1,notakey"\ngo-board = "2,f2"\n')
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices(app)]
         assert any("[keys] go-bored: no such binding id" in m for m in messages)
         assert any("[keys] go-agenda: 'notakey' is not a key name" in m for m in messages)
         assert not any("go-board" in m for m in messages)

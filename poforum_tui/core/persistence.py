@@ -236,7 +236,7 @@ class Persistence:
                 )
             if not self.deciding:
                 self._seen = LOOK_AGAIN
-                self.poll()
+                self.poll(wait=True)  # a save the flush woke may hold the file: wait for it
         else:
             if outcome != self.error:
                 self.core.notice(
@@ -272,12 +272,13 @@ class Persistence:
 
     # -- outside edits -------------------------------------------------------------------
 
-    def poll(self) -> None:
-        """Look for an outside edit (a cheap `stat`, then the bytes)."""
+    def poll(self, *, wait: bool = False) -> None:
+        """Look for an outside edit (a cheap `stat`, then the bytes). The timer's poll skips
+        a look while a save is writing; after a conflict the look `wait`s for that save."""
         if self.disk is None or self.deciding or self.path is None:
             return
         now = stamp(self.path)
-        if now == self._seen or not self._io.acquire(blocking=False):
+        if now == self._seen or not self._io.acquire(blocking=wait):
             return  # nothing new, or a save is writing right now
         broken = None
         try:
