@@ -260,31 +260,22 @@ class PoforumApp(ReadOnlyReview, UserSettings, RoomSurface, PaletteCommands):
             )
         return False
 
-    def apply(self, updated: Session, what: str = "") -> None:
-        """Make `updated` the open session: push undo, redraw the screens, save."""
-        self.core.apply(updated, what)
-
     def action_undo(self) -> None:
-        before = self.session
-        what = self.core.undo()
-        if what is None:
-            self.notify("Nothing to undo.", timeout=2)
-        else:
-            notice = history_notice("Undid", what, before, self.session, self.clock.now())
-            self.notify(notice, timeout=4)
+        self._step_history(self.core.undo, "Undid", "Nothing to undo.")
 
     def action_redo(self) -> None:
-        before = self.session
-        what = self.core.redo()
-        if what is None:
-            self.notify("Nothing to redo.", timeout=2)
-        else:
-            notice = history_notice("Redid", what, before, self.session, self.clock.now())
-            self.notify(notice, timeout=4)
+        self._step_history(self.core.redo, "Redid", "Nothing to redo.")
 
-    def request_save(self) -> None:
-        """Save the latest session soon, in a worker thread, off the UI's path."""
-        self.persistence.request_save()
+    def _step_history(self, step: Callable[[], str | None], verb: str, nothing: str) -> None:
+        """Undo or redo one change and say which ("Undid: delete topic 'X'")."""
+        before = self.session
+        what = step()
+        if what is None:
+            self.notify(nothing, timeout=2)
+        else:
+            self.notify(
+                history_notice(verb, what, before, self.session, self.clock.now()), timeout=4
+            )
 
     def flush_save(self) -> None:
         """Save now, in this thread, if the open session has unsaved changes."""
