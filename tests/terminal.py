@@ -62,6 +62,9 @@ class Tmux:
     def wait(self, name: str, text: str, seconds: float = 30) -> str:
         return wait_for(lambda: text in self.screen(name), seconds, lambda: self.screen(name))
 
+    def wait_gone(self, name: str, text: str, seconds: float = 30) -> str:
+        return wait_for(lambda: text not in self.screen(name), seconds, lambda: self.screen(name))
+
     def kill(self) -> None:
         subprocess.run(["tmux", "-S", str(self.socket), "kill-server"], capture_output=True)
 
