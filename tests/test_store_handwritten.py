@@ -195,7 +195,14 @@ def _with_comments(text: str, every: int, seed: int = 0) -> str:
     """`text` with a comment line above every `every`-th table and a trailing comment on
     simple one-line values."""
     lines, out, count = text.split("\n"), [], 0
+    in_string = False  # inside a multi-line string a "[" line is text, not a table
     for number, line in enumerate(lines):
+        quotes = line.count('"""') + line.count("'''")
+        if in_string:
+            in_string = quotes % 2 == 0
+            out.append(line)
+            continue
+        in_string = quotes % 2 == 1
         if line.startswith("["):
             count += 1
             if count % every == seed % every:
