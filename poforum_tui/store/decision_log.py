@@ -267,7 +267,8 @@ def format_lines(entries: list[LogEntry | DependencyEntry], today: dt.date) -> l
                 " ".join(text.split()),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    columns = list(zip(*rows, strict=True))[:-1]
+    widths = [max(map(len, column)) for column in columns]
     return [
         "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip()
         for row in rows
