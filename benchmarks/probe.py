@@ -124,7 +124,7 @@ def main(argv: list[str]) -> int:
         import gc
 
         gc.disable()  # as `poforum` does until its first frame (cli.pause_collector)
-        import poforum_tui.domain  # noqa: F401  pydantic, and the session models built
+        import poforum_tui.domain.models  # noqa: F401  pydantic, and the session models built
 
         MinimalApp().run()
     elif argv[0] == "poforum":

@@ -61,3 +61,39 @@ def test_the_apps_startup_does_not_import_the_web_stack() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+SESSIONS_HOME = """
+import asyncio, sys
+from pathlib import Path
+from poforum_tui.app import PoforumApp
+from poforum_tui.store.index import SessionIndex
+
+folder = Path(sys.argv[1])
+
+async def show() -> str:
+    app = PoforumApp(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down")
+        await app.workers.wait_for_complete()
+        return str(app.screen.query_one("#preview-body").render())
+
+text = asyncio.run(show())
+print("PREVIEW", "PO Forum #2" in text, "pydantic" in sys.modules)
+"""
+
+
+def test_the_sessions_home_shows_its_list_and_preview_without_pydantic(sessions_dir) -> None:
+    """Once the folder's index is built, the home screen and its previews need no parse (the
+    models and their validation are pydantic's: it is imported when a session opens)."""
+    from poforum_tui.store.index import SessionIndex
+
+    with SessionIndex(sessions_dir) as index:
+        index.refresh()
+    result = subprocess.run(
+        [sys.executable, "-c", SESSIONS_HOME, str(sessions_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "PREVIEW True False" in result.stdout, result.stdout + result.stderr

@@ -6,17 +6,19 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 
 from poforum_tui.store import BrokenSession, SessionSummary, load, save
-from poforum_tui.store import discovery as discovery_module
 from poforum_tui.store import index as index_module
 from poforum_tui.store.decision_log import LoggedSession, encode_logged, fold, read_log
 from poforum_tui.store.index import SessionIndex, index_path
 from poforum_tui.store.search import search, walk
 from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC
+
+load_module = import_module("poforum_tui.store.load")  # the module; `store.load` is the function
 
 LONG_AGO = 10**18  # an index written long after every mtime: stat alone is trusted
 
@@ -25,13 +27,13 @@ LONG_AGO = 10**18  # an index written long after every mtime: stat alone is trus
 def parses(monkeypatch) -> list[str]:
     """The names of the files parsed (not merely hashed) from now on."""
     seen: list[str] = []
-    real = discovery_module.parse
+    real = load_module.parse
 
     def counting(raw, path):
         seen.append(Path(path).name)
         return real(raw, path)
 
-    monkeypatch.setattr(discovery_module, "parse", counting)
+    monkeypatch.setattr(load_module, "parse", counting)
     return seen
 
 
@@ -79,9 +81,9 @@ def test_unchanged_files_are_not_parsed_again(sessions_dir: Path, parses) -> Non
 def test_a_changed_file_is_read_again(sessions_dir: Path, parses) -> None:
     with SessionIndex(sessions_dir, clock=lambda: LONG_AGO) as index:
         index.refresh()
-        parses.clear()
         path = sessions_dir / FORUM
         save(load(path).model_copy(update={"title": "PO Forum #2 (renamed)"}), path)
+        parses.clear()
         entries = index.refresh()
     assert parses == [FORUM]
     assert next(e for e in entries if e.path.name == FORUM).title == "PO Forum #2 (renamed)"

@@ -62,6 +62,55 @@ async def test_preview_shows_agenda_topics_and_decisions(sessions_dir: Path) -> 
         assert "open action" in preview
 
 
+async def test_previews_come_from_the_index_without_reading_the_files(
+    sessions_dir: Path, monkeypatch
+) -> None:
+    """Years of history: moving through the list previews each file from the facts its index
+    row keeps; a file changed since is read again and its new facts shown."""
+    from importlib import import_module
+
+    from poforum_tui.store.index import SessionIndex
+
+    load_module = import_module("poforum_tui.store.load")
+    with SessionIndex(sessions_dir) as index:
+        index.refresh()
+    parsed: list[str] = []
+    real = load_module.parse
+    monkeypatch.setattr(
+        load_module, "parse", lambda raw, path: parsed.append(Path(path).name) or real(raw, path)
+    )
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down", "down")
+        await app.workers.wait_for_complete()
+        preview = text_of(app, "#preview-body")
+        assert "PO Forum #1 — kickoff" in preview and "+02:22  Introductions" in preview
+        assert parsed == []
+        path = sessions_dir / KICKOFF
+        text = path.read_text(encoding="utf-8").replace("Introductions", "Check-in round", 1)
+        path.write_text(text, encoding="utf-8")
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert parsed == [KICKOFF]
+        assert "Check-in round" in text_of(app, "#preview-body")
+
+
+def test_stored_facts_drop_a_follows_warning_once_its_file_is_there(tmp_path: Path) -> None:
+    from poforum_tui.store.preview_facts import current_warnings
+
+    facts = {
+        "follows": "2026-11-24-metascrum.toml",
+        "warnings": [
+            [3, 1, "follows: '2026-11-24-metascrum.toml' is not in this folder"],
+            [9, 1, "board.topics[1].votes: votes from 'Zed', not a participant"],
+        ],
+    }
+    assert len(current_warnings(facts, tmp_path)) == 2
+    (tmp_path / "2026-11-24-metascrum.toml").write_text("", encoding="utf-8")
+    assert current_warnings(facts, tmp_path) == [facts["warnings"][1]]
+
+
 async def test_search_finds_a_decision_and_opens_it_read_only(
     sessions_dir: Path, monkeypatch
 ) -> None:

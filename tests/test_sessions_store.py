@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 from poforum_tui.store import BrokenSession, SessionCatalog, SessionSummary, discover, load, save
-from poforum_tui.store import discovery as discovery_module
 from poforum_tui.store.discovery import awaits_outcome
 from poforum_tui.store.search import fold, match, search
 from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC
+
+load_module = import_module("poforum_tui.store.load")  # the module; `store.load` is the function
 
 
 def summaries(folder: Path) -> list[SessionSummary]:
@@ -34,13 +36,13 @@ def test_a_recorded_outcome_means_no_longer_waiting(sessions_dir: Path) -> None:
 
 def test_catalog_reads_a_file_again_only_when_it_changed(sessions_dir: Path, monkeypatch) -> None:
     reads: list[str] = []
-    real = discovery_module.parse
+    real = load_module.parse
 
     def counting_parse(raw, path):
         reads.append(Path(path).name)
         return real(raw, path)
 
-    monkeypatch.setattr(discovery_module, "parse", counting_parse)
+    monkeypatch.setattr(load_module, "parse", counting_parse)
     catalog = SessionCatalog(sessions_dir)
     first = catalog.entries()
     assert sorted(reads) == sorted([KICKOFF, FORUM, METASCRUM, SYNC])
@@ -49,6 +51,7 @@ def test_catalog_reads_a_file_again_only_when_it_changed(sessions_dir: Path, mon
 
     path = sessions_dir / FORUM
     save(load(path).model_copy(update={"title": "PO Forum #2 (renamed)"}), path)
+    reads.clear()
     os.utime(path, ns=(1, 1))  # a different mtime even on coarse clocks
     (sessions_dir / "2026-12-01-bad.toml").write_text("schema = 1\ntitle = \n", encoding="utf-8")
     (sessions_dir / METASCRUM).unlink()

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from poforum_tui.domain import DomainError, session_info
+from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import PoforumHost
 from poforum_tui.store import SessionFileError
 from poforum_tui.widgets.literal import quoted
@@ -165,6 +165,8 @@ class PaletteCommands(PoforumHost):
 
         def changed(settings: Settings | None) -> None:
             if settings is not None:
+                from poforum_tui.domain import session_info
+
                 self.change(
                     lambda s: session_info.change_settings(
                         s,

@@ -11,6 +11,7 @@ import gc
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding
@@ -25,11 +26,13 @@ from poforum_tui.core import Notice, Question, SessionCore
 from poforum_tui.core.persistence import Persistence
 from poforum_tui.core.questions import unsaved_quit
 from poforum_tui.core.session_core import Step
-from poforum_tui.domain import Clock, Session, SystemClock
-from poforum_tui.domain.agenda import active_item, remaining_seconds
+from poforum_tui.domain import Clock, SystemClock
 from poforum_tui.store import SessionFileError
 from poforum_tui.widgets.literal import clean, clip, quoted
 from poforum_tui.widgets.timefmt import mmss
+
+if TYPE_CHECKING:
+    from poforum_tui.domain import Session
 
 COLLECTOR_PAUSE = 1.0
 """Seconds after mounting before the garbage collector resumes (see `resume_collector`): by
@@ -50,6 +53,8 @@ def history_notice(
     verb: str, what: str, before: Session | None, after: Session | None, clock: dt.datetime
 ) -> str:
     """ "Undid: delete topic 'X'", and where the clock went when the running item changed."""
+    from poforum_tui.domain.agenda import active_item, remaining_seconds
+
     text = f"{verb}: {what or 'the last change'}"
     was = active_item(before) if before is not None else None
     now = active_item(after) if after is not None else None

@@ -15,12 +15,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from poforum_tui import store
 from poforum_tui.core import questions
 from poforum_tui.core.file_banner import file_banner
 from poforum_tui.core.timers import Repeating
 from poforum_tui.core.write_access import WriteAccess, take_write_access
-from poforum_tui.domain import Session
-from poforum_tui.store import SessionFileError, dumps, parse
+from poforum_tui.store import SessionFileError
 from poforum_tui.store.diskfile import (
     Change,
     DiskFile,
@@ -28,13 +28,13 @@ from poforum_tui.store.diskfile import (
     Stamp,
     stamp,
 )
-from poforum_tui.store.file_text import file_bytes
 from poforum_tui.store.limits import read_limited
 from poforum_tui.store.lock import Holder, SessionLock
 from poforum_tui.store.save import HIDDEN_FOLDER, hidden_folder
 
 if TYPE_CHECKING:
     from poforum_tui.core.session_core import SessionCore
+    from poforum_tui.domain import Session
 
 
 DEBOUNCE = 0.25
@@ -96,7 +96,7 @@ class Persistence:
         lock, holder, reason = access.lock, access.holder, access.reason
         try:
             raw = read_limited(path)
-            session = parse(raw, path)
+            session = store.parse(raw, path)
         except (OSError, SessionFileError) as error:
             if lock is not None:
                 lock.release()
@@ -190,6 +190,8 @@ class Persistence:
         return outcome
 
     def _save(self) -> Outcome:
+        from poforum_tui.store.file_text import file_bytes  # loaded with the first session
+
         with self._io:
             session, disk = self.core.session, self.disk
             if disk is None or session is None or session is self.saved:
@@ -264,7 +266,7 @@ class Persistence:
         session, disk = self.core.session, self.disk
         if session is None or disk is None:
             return None
-        payload = dumps(session).encode("utf-8")
+        payload = store.dumps(session).encode("utf-8")
         for where in (lambda: hidden_folder(disk.real.parent), Path.home):
             with contextlib.suppress(OSError):
                 return disk.save_copy(payload, "unsaved", where())
@@ -306,7 +308,7 @@ class Persistence:
         theirs: Session | None = None
         if broken is None:
             try:
-                theirs = parse(change.raw, self.path)
+                theirs = store.parse(change.raw, self.path)
             except SessionFileError as error:
                 broken = error
         if not self.unsaved:
@@ -351,7 +353,7 @@ class Persistence:
             self.core.notice("Reloaded the version on disk.")
         elif choice == "copy":
             session = self.core.session
-            copy = self._copy(dumps(session).encode() if session else b"", "mine", change)
+            copy = self._copy(store.dumps(session).encode() if session else b"", "mine", change)
             if copy is None:
                 return
             if theirs is not None:

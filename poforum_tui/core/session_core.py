@@ -11,12 +11,15 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from poforum_tui.core import questions
 from poforum_tui.core.persistence import Outcome, Persistence
-from poforum_tui.domain import Clock, DomainError, Session, SystemClock
+from poforum_tui.domain import Clock, DomainError, SystemClock
 from poforum_tui.store.lock import Holder
+
+if TYPE_CHECKING:
+    from poforum_tui.domain import Session
 
 UNDO_LIMIT = 200
 

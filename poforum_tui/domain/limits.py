@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
 from poforum_tui.domain.errors import DomainError
 
 MAX_ITEMS = 50_000
 """Agenda items, topics, decisions, participants, columns, list entries and votes, in all."""
-_CONTAINERS = (BaseModel, dict, list, tuple)
 
 
 def count_items(value: Any) -> int:
     """Entries of every list, plus votes, counted recursively in parsed TOML (dicts and lists)
     or in a session's models alike; stops counting once over MAX_ITEMS."""
+    from pydantic import BaseModel  # loaded already where a file or a session is counted
+
+    containers = (BaseModel, dict, list, tuple)
     total = 0
     stack = [value]
     while stack and total <= MAX_ITEMS:
@@ -33,10 +33,10 @@ def count_items(value: Any) -> int:
         if isinstance(current, dict):
             votes = current.get("votes")
             total += len(votes) if isinstance(votes, dict) else 0
-            stack.extend(v for v in current.values() if isinstance(v, _CONTAINERS))
+            stack.extend(v for v in current.values() if isinstance(v, containers))
         elif isinstance(current, (list, tuple)):
             total += len(current)
-            stack.extend(v for v in current if isinstance(v, _CONTAINERS))
+            stack.extend(v for v in current if isinstance(v, containers))
     return total
 
 

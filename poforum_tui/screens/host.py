@@ -15,11 +15,12 @@ from textual.app import App
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
-from poforum_tui.domain import Clock, Session
+from poforum_tui.domain import Clock
 
 if TYPE_CHECKING:
     from poforum_tui.core import SessionCore
     from poforum_tui.core.persistence import Persistence
+    from poforum_tui.domain import Session
 
 
 class PoforumHost(App[object]):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from poforum_tui.domain.models import Decision, Session
 from poforum_tui.store.errors import SessionFileError
-from poforum_tui.store.load import load, parse
 from poforum_tui.store.paths import inside, sibling
+
+if TYPE_CHECKING:
+    from poforum_tui.domain.models import Decision, Session
 
 
 def awaits_outcome(decision: Decision) -> bool:
@@ -36,12 +38,17 @@ class SessionSummary:
     """Follow-ups carried from an earlier session that still need an outcome."""
     loaded: Session | None = field(default=None, repr=False, compare=False)
     """The session, when the summary was made from a fresh parse."""
+    version: str = field(default="", compare=False)
+    """The file's content hash as the folder's index holds it ("" when made from a parse):
+    what tells two versions of a file apart where their counts are the same."""
 
     @property
     def session(self) -> Session | None:
         """The file's session as it is on disk now (None if it no longer loads)."""
         if self.loaded is not None:
             return self.loaded
+        from poforum_tui.store.load import load
+
         try:
             return load(self.path)
         except SessionFileError:
@@ -85,6 +92,8 @@ def session_files(folder: Path | str) -> list[Path]:
 
 def read_entry(path: Path, raw: bytes | None = None) -> Entry:
     """The summary of the file at `path` (its bytes `raw`, if already read), or why it is broken."""
+    from poforum_tui.store.load import load, parse  # pydantic's: only where a file is read
+
     try:
         if path.is_symlink() and not inside(path.parent, path):
             sibling(path.parent, path.name)  # raises: a link out of the folder

@@ -14,14 +14,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from poforum_tui.store.decision_log import LoggedSession, decode_logged, encode_logged, logged
 from poforum_tui.store.discovery import (
     BrokenSession,
     Entry,
@@ -32,10 +33,13 @@ from poforum_tui.store.errors import SessionFileError
 from poforum_tui.store.limits import read_limited
 from poforum_tui.store.search import Found, Hit, fold, hit, items_of, terms
 
+if TYPE_CHECKING:
+    from poforum_tui.store.decision_log import LoggedSession
+
 CACHE_DIR = ".poforum"
 """The sessions folder's hidden folder (store.save.HIDDEN_FOLDER), git-ignored by its own file."""
 INDEX_NAME = "index.sqlite"
-FORMAT = "poforum-index-4"
+FORMAT = "poforum-index-5"
 """Bumped whenever what the index stores changes: an index of another format is rebuilt."""
 RACY_NS = 3_000_000_000
 """A file modified this close to its indexing may have changed again within the same mtime
@@ -55,6 +59,7 @@ CREATE TABLE files (
 );
 CREATE INDEX files_by_date ON files(date, name) WHERE error IS NULL;
 CREATE TABLE logs (name TEXT PRIMARY KEY, rows TEXT NOT NULL);
+CREATE TABLE previews (name TEXT PRIMARY KEY, facts TEXT NOT NULL);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -154,7 +159,7 @@ class SessionIndex:
     def _create(self, db: sqlite3.Connection) -> None:
         with db:
             names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-            for name in ("items_fts", "items", "files", "meta"):
+            for name in ("items_fts", "items", "previews", "logs", "files", "meta"):
                 if name in names:
                     db.execute(f"DROP TABLE {name}")
             db.executescript(_SCHEMA + (_FTS if self.fts else ""))
@@ -264,6 +269,9 @@ class SessionIndex:
         mtime = info.st_mtime_ns if info is not None else -1
         self._forget(path.name)
         if isinstance(entry, SessionSummary):
+            from poforum_tui.store.decision_log import encode_logged, logged
+            from poforum_tui.store.preview_facts import preview_facts
+
             session = entry.session
             assert session is not None  # just parsed
             day = entry.date.isoformat()
@@ -278,6 +286,8 @@ class SessionIndex:
             self.db.execute(
                 "INSERT INTO logs VALUES (?, ?)", (path.name, encode_logged(logged(session)))
             )
+            facts = json.dumps(preview_facts(session, path), ensure_ascii=False)
+            self.db.execute("INSERT INTO previews VALUES (?, ?)", (path.name, facts))
             self.db.executemany(
                 "INSERT INTO items (name, date, ord, kind, item_id, text, detail, folded) "
                 "VALUES (?,?,?,?,?,?,?,?)",
@@ -310,15 +320,17 @@ class SessionIndex:
             )
         self.db.execute("DELETE FROM items WHERE name = ?", (name,))
         self.db.execute("DELETE FROM logs WHERE name = ?", (name,))
+        self.db.execute("DELETE FROM previews WHERE name = ?", (name,))
         self.db.execute("DELETE FROM files WHERE name = ?", (name,))
 
     # -- reading ---------------------------------------------------------------------------
 
     _COLUMNS = (
         "name, date, title, kind, topics, decisions, open_actions, follow_ups, "
-        "error_line, error_col, error"
+        "error_line, error_col, error, hash"
     )
 
+    _WIDTH = len(_COLUMNS.split(","))
     _QUALIFIED = ", ".join(f"files.{name.strip()}" for name in _COLUMNS.split(","))
 
     def _entries(self, limit: int = -1) -> list[Entry]:
@@ -341,18 +353,56 @@ class SessionIndex:
         return self._make(found) if found else None
 
     def _make(self, row: tuple) -> Entry:
-        name, date, title, kind, topics, decisions, actions, follow_ups, line, col, error = row
+        (
+            name,
+            date,
+            title,
+            kind,
+            topics,
+            decisions,
+            actions,
+            follow_ups,
+            line,
+            col,
+            error,
+            digest,
+        ) = row
         path = self.folder / name
         if error is not None:
             return BrokenSession(path, SessionFileError(path, line, col, error))
         return SessionSummary(
-            path, title, kind, dt.date.fromisoformat(date), topics, decisions, actions, follow_ups
+            path,
+            title,
+            kind,
+            dt.date.fromisoformat(date),
+            topics,
+            decisions,
+            actions,
+            follow_ups,
+            version=digest.hex(),
         )
+
+    def preview_facts(self, summary: SessionSummary) -> dict[str, Any] | None:
+        """What the Sessions screen previews of `summary`'s file as it was indexed, or None
+        when the index holds another version of it (or none)."""
+        row = self.db.execute(
+            "SELECT facts, hash FROM previews JOIN files USING (name) WHERE name = ?",
+            (summary.path.name,),
+        ).fetchone()
+        if row is None or not summary.version or row[1].hex() != summary.version:
+            return None
+        try:
+            facts = json.loads(row[0])
+        except ValueError:
+            return None
+        return facts if isinstance(facts, dict) else None
 
     def logged_sessions(self) -> list[tuple[Path, LoggedSession]]:
         """Each loaded file's logged records (as decision_log.logged took them), by date and
         name. A stored record that does not validate (a damaged index) sends its file to be
         read again."""
+        from poforum_tui.store.decision_log import decode_logged
+
         query = (
             "SELECT files.name, title, date, rows FROM files JOIN logs ON logs.name = files.name "
             "WHERE error IS NULL"
@@ -411,9 +461,9 @@ class SessionIndex:
         for row in found:
             summary = summaries.get(row[0])
             if summary is None:
-                summary = summaries[row[0]] = self._make(row[:11])
+                summary = summaries[row[0]] = self._make(row[: self._WIDTH])
             assert isinstance(summary, SessionSummary)
-            kind, item_id, text, detail = row[11:]
+            kind, item_id, text, detail = row[self._WIDTH :]
             found_hit = hit(summary, (kind, text, item_id, detail), words)
             if found_hit is not None:  # SQLite and `match` fold text the same way
                 hits.append(found_hit)

@@ -10,11 +10,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-try:  # tomli's compiled wheels parse a 1,000-topic file in half tomllib's time (issue 8)
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - tomli is a dependency; tomllib reads the same TOML
-    import tomllib  # type: ignore[no-redef]
-
 from poforum_tui.domain.errors import describe
 from poforum_tui.domain.models import SCHEMA_VERSION, Session
 from poforum_tui.store.errors import SessionFileError
@@ -22,6 +17,7 @@ from poforum_tui.store.keylines import locate
 from poforum_tui.store.limits import check_raw, read_limited
 from poforum_tui.store.migrations import migrate
 from poforum_tui.store.nesting import check_depth_and_items
+from poforum_tui.store.toml_parser import tomllib
 
 _TOML_AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$", re.S)

@@ -8,16 +8,20 @@ rescue copies go to the sessions folder's hidden `.poforum/`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from poforum_tui.domain.models import Session
 from poforum_tui.store.atomic import write_atomic
 from poforum_tui.store.errors import UnsafeWriteError
-from poforum_tui.store.layout import layout
 from poforum_tui.store.limits import check_payload
+
+if TYPE_CHECKING:
+    from poforum_tui.domain.models import Session
 
 
 def dumps(session: Session) -> str:
     """The file text for `session`: same session, same bytes; checked to read back the same."""
+    from poforum_tui.store.layout import layout  # pydantic's: imported at the first save
+
     return layout(session).text
 
 

@@ -13,9 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from poforum_tui.domain.models import Session
 from poforum_tui.store.discovery import SessionSummary
+
+if TYPE_CHECKING:
+    from poforum_tui.domain.models import Session
 
 Span = tuple[int, int]
 

@@ -27,7 +27,7 @@ from typing import Any
 import tomli_w
 
 from poforum_tui.store.atomic import write_atomic
-from poforum_tui.store.load import tomllib  # the parser the session files use, loaded already
+from poforum_tui.store.toml_parser import tomllib  # the parser the session files use
 
 MAX_BYTES = 64 * 1024
 """A settings file is a few lines; anything bigger is not one."""

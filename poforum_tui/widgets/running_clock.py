@@ -8,17 +8,19 @@ hidden (a layout) only when an item starts, pauses or ends.
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Header
 
-from poforum_tui.domain import AgendaItem, Clock, Session
-from poforum_tui.domain.agenda import active_item, remaining_seconds
+from poforum_tui.domain import Clock
 from poforum_tui.widgets.literal import clean, clip
 from poforum_tui.widgets.timefmt import mmss
+
+if TYPE_CHECKING:
+    from poforum_tui.domain import AgendaItem, Session
 
 WIDTH = 28
 """Cells the clock takes at the header's right end (the title keeps the rest)."""
@@ -74,7 +76,11 @@ class RunningClock(Widget, can_focus=False):
         self.set_interval(1, self.tick)
 
     def _session_changed(self, session: Session | None) -> None:
-        item = active_item(session) if session is not None else None
+        item = None
+        if session is not None:
+            from poforum_tui.domain.agenda import active_item  # loaded with the session
+
+            item = active_item(session)
         self._item = item
         self.set_class(item is not None, "-shown")  # a layout only when this changes
         if isinstance(self.parent, SessionHeader):
@@ -85,6 +91,8 @@ class RunningClock(Widget, can_focus=False):
         item = self._item
         if item is None:
             return Content("")
+        from poforum_tui.domain.agenda import remaining_seconds
+
         now = (self._clock or cast(ClockHost, self.app).clock).now()
         return running_text(item, remaining_seconds(item, now), self.size.width or WIDTH)
 

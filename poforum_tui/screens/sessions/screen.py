@@ -141,7 +141,7 @@ the highlighted session (Markdown, CSV, JSON).
         self.entries: dict[str, Entry] = {}
         self.hits: list[Hit] = []
         self.found = Found([], 0, 0)
-        self._previewed: tuple[Entry | None, str] | None = None
+        self._previewed: tuple[Entry | None, str, str] | None = None
         self.reload(highlight=self.app.path, first=True)
         self._just_mounted = True
 
@@ -249,14 +249,17 @@ the highlighted session (Markdown, CSV, JSON).
         self.query_one("#sessions-status", Static).update(literal(text))
 
     def preview(self, entry: Entry | None) -> None:
-        """Preview `entry` (reading its file), unless it is the one already shown: a search
-        keystroke that keeps the same first session costs no read and no redraw."""
+        """Preview `entry` (from the index's facts of its file, else reading it), unless it is
+        the one already shown: a search keystroke that keeps the same first session costs no
+        read and no redraw."""
         message = "Nothing to preview." if self.entries else "No sessions yet: press n."
-        shown = (entry, message)
+        version = entry.version if isinstance(entry, SessionSummary) else ""
+        shown = (entry, version, message)
         if shown == self._previewed:
             return
         self._previewed = shown
-        self.query_one(SessionPreview).show(entry, message)
+        facts = self.index.preview_facts(entry) if isinstance(entry, SessionSummary) else None
+        self.query_one(SessionPreview).show(entry, message, facts)
 
     def highlighted(self) -> Entry | None:
         """The entry under the cursor: a session row, or the session of a search hit."""

@@ -1,16 +1,20 @@
-"""A read-only preview of one session file: agenda planned vs actual, top topics, decisions."""
+"""A read-only preview of one session file: agenda planned vs actual, top topics, decisions.
+
+It draws the file's preview facts (store/preview_facts.py): the folder's index keeps them, so
+the Sessions screen shows a preview without reading or validating the file.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from poforum_tui.domain.models import Session
 from poforum_tui.store import BrokenSession, SessionSummary
-from poforum_tui.store.discovery import awaits_outcome
+from poforum_tui.store.preview_facts import current_warnings, preview_facts
 from poforum_tui.widgets.literal import clean
 from poforum_tui.widgets.timefmt import mmss
 from poforum_tui.widgets.words import plural
@@ -25,7 +29,8 @@ KIND_NAMES = {
 }
 STATUS_MARKS = {"pending": "·", "running": "▶", "paused": "⏸", "done": "✓", "skipped": "⤼"}
 DECISION_MARKS = {"decision": "◆", "experiment": "⚗", "action": "➤"}
-TOP_TOPICS = 5
+
+Facts = dict[str, Any]
 
 
 class SessionPreview(VerticalScroll, can_focus=False):
@@ -44,10 +49,18 @@ class SessionPreview(VerticalScroll, can_focus=False):
     def compose(self):
         yield Static(id="preview-body")
 
-    def show(self, entry: SessionSummary | BrokenSession | None, message: str = "") -> None:
-        """Preview `entry`; with no entry, show `message` instead."""
-        if isinstance(entry, SessionSummary) and entry.session is not None:
-            body = session_preview(entry.session, entry.path)
+    def show(
+        self,
+        entry: SessionSummary | BrokenSession | None,
+        message: str = "",
+        facts: Facts | None = None,
+    ) -> None:
+        """Preview `entry` from its `facts` (the index's), else from its file read now; with
+        no entry, show `message` instead."""
+        if isinstance(entry, SessionSummary) and facts is None and entry.session is not None:
+            facts = preview_facts(entry.session, entry.path)
+        if isinstance(entry, SessionSummary) and facts is not None:
+            body = facts_preview(facts, entry.path.parent)
         elif isinstance(entry, BrokenSession):
             body = broken_preview(entry)
         else:
@@ -60,107 +73,96 @@ def _line(*parts: str | tuple[str, str]) -> Content:
     return Content.assemble(*parts)
 
 
-def session_preview(session: Session, path: Path | None = None) -> Content:
-    lines: list[Content | str] = [Content.styled(clean(session.title), "bold")]
-    when = session.date.isoformat()
-    if session.start is not None:
-        when += " " + session.start.strftime("%H:%M")
-    facts = [when, KIND_NAMES.get(session.kind, session.kind)]
-    if session.participants:
-        present = sum(1 for p in session.participants if p.present)
-        facts.append(f"{present} of {len(session.participants)} present")
-    if session.facilitators:
-        facts.append("facilitated by " + ", ".join(session.facilitators))
-    if session.follows:
-        facts.append("follows " + session.follows)
-    lines.append(Content.styled(clean(" · ".join(facts)), "dim"))
-    lines += _warnings(session, path)
-    lines += ["", *_agenda(session), "", *_topics(session), "", *_decisions(session)]
+def facts_preview(facts: Facts, folder: Path) -> Content:
+    """The preview of one session's facts; `folder` is where its `follows` file is looked for."""
+    lines: list[Content | str] = [Content.styled(clean(facts["title"]), "bold")]
+    when = facts["date"] + (f" {facts['start']}" if facts["start"] else "")
+    details = [when, KIND_NAMES.get(facts["kind"], facts["kind"])]
+    if facts["participants"]:
+        details.append(f"{facts['present']} of {facts['participants']} present")
+    if facts["facilitators"]:
+        details.append("facilitated by " + ", ".join(facts["facilitators"]))
+    if facts["follows"]:
+        details.append("follows " + facts["follows"])
+    lines.append(Content.styled(clean(" · ".join(details)), "dim"))
+    lines += _warnings(current_warnings(facts, folder))
+    lines += ["", *_agenda(facts), "", *_topics(facts), "", *_decisions(facts)]
     return Content("\n").join(Content(line) if isinstance(line, str) else line for line in lines)
 
 
-def _agenda(session: Session) -> list[Content]:
-    planned = sum(item.minutes for item in session.agenda) * 60
-    spent = sum(item.spent_seconds for item in session.agenda)
+def _agenda(facts: Facts) -> list[Content]:
+    agenda = facts["agenda"]
+    planned = sum(minutes for _status, minutes, _spent, _title in agenda) * 60
+    spent = sum(seconds for _status, _minutes, seconds, _title in agenda)
     lines = [
         _line(
             ("Agenda", "bold"),
             (f"  planned {mmss(planned)} · actual {mmss(spent)}", "dim"),
         )
     ]
-    if not session.agenda:
+    if not agenda:
         return [*lines, Content.styled("  no agenda items", "dim")]
-    for item in session.agenda:
-        over = item.spent_seconds - item.minutes * 60
-        actual = mmss(item.spent_seconds) if item.spent_seconds else "—"
+    for status, minutes, seconds, title in agenda:
+        over = seconds - minutes * 60
+        actual = mmss(seconds) if seconds else "—"
         lines.append(
             _line(
-                f"  {STATUS_MARKS[item.status]} {mmss(item.minutes * 60):>5} {actual:>5} ",
-                (f"+{mmss(over):<6}" if item.spent_seconds and over > 0 else " " * 7, "bold red"),
+                f"  {STATUS_MARKS.get(status, '·')} {mmss(minutes * 60):>5} {actual:>5} ",
+                (f"+{mmss(over):<6}" if seconds and over > 0 else " " * 7, "bold red"),
                 " ",
-                clean(item.title),
+                clean(title),
             )
         )
     return lines
 
 
-def _warnings(session: Session, path: Path | None) -> list[Content]:
+def _warnings(found: list[list[Any]]) -> list[Content]:
     """What `poforum check` would warn about (17.3), beside the file."""
-    from poforum_tui.store.check import session_warnings
-
-    found = session_warnings(session, path=path)
     if not found:
         return []
     lines = [Content.styled(f"⚠ {plural(len(found), 'warning')} (poforum check)", "bold yellow")]
-    for problem in found:
-        where = f"{problem.line}:{problem.col}: " if problem.line else ""
-        lines.append(Content.styled(clean(f"  {where}{problem.message}"), "yellow"))
+    for line, col, message in found:
+        where = f"{line}:{col}: " if line else ""
+        lines.append(Content.styled(clean(f"  {where}{message}"), "yellow"))
     return lines
 
 
-def _topics(session: Session) -> list[Content]:
-    topics = session.board.topics
-    columns = {column.id: column.title for column in session.board.columns}
-    hidden = session.board.votes_hidden  # the session hides its tallies: so does the preview
-    voted = any(t.vote_total for t in topics)
-    ranked = list(topics[:TOP_TOPICS]) if hidden else sorted(topics, key=lambda t: -t.vote_total)
+def _topics(facts: Facts) -> list[Content]:
+    hidden, voted = facts["votes_hidden"], facts["voted"]
     heading = "Top topics" if voted and not hidden else "Topics"
-    note = f"  {plural(len(topics), 'topic')} on the board"
+    note = f"  {plural(facts['topics'], 'topic')} on the board"
     if hidden and voted:
-        note += " · tallies hidden"
+        note += " · tallies hidden"  # the session hides its tallies: so does the preview
     lines = [_line((heading, "bold"), (note, "dim"))]
-    if not topics:
+    if not facts["topics"]:
         return [*lines, Content.styled("  none collected", "dim")]
-    for topic in ranked[:TOP_TOPICS]:
+    for votes, title, column in facts["top"]:
         lines.append(
             _line(
-                ("    · " if hidden else f"  {topic.vote_total:>3} ", "bold"),
-                clean(topic.title),
-                (f"  · {clean(columns.get(topic.column, topic.column))}", "dim"),
+                ("    · " if hidden else f"  {votes:>3} ", "bold"),
+                clean(title),
+                (f"  · {clean(column)}", "dim"),
             )
         )
     return lines
 
 
-def _decisions(session: Session) -> list[Content]:
-    decisions = session.decisions
-    open_actions = sum(1 for d in decisions if d.kind == "action" and d.status == "open")
-    waiting = sum(1 for d in decisions if awaits_outcome(d))
-    facts = [plural(len(decisions), "item"), plural(open_actions, "open action")]
-    if waiting:
-        facts.append(f"{plural(waiting, 'follow-up')} without an outcome")
-    lines = [_line(("Decisions", "bold"), ("  " + " · ".join(facts), "dim"))]
+def _decisions(facts: Facts) -> list[Content]:
+    decisions = facts["decisions"]
+    summary = [plural(len(decisions), "item"), plural(facts["open_actions"], "open action")]
+    if facts["waiting"]:
+        summary.append(f"{plural(facts['waiting'], 'follow-up')} without an outcome")
+    lines = [_line(("Decisions", "bold"), ("  " + " · ".join(summary), "dim"))]
     if not decisions:
         return [*lines, Content.styled("  none recorded", "dim")]
-    for decision in decisions:
-        extra = [p for p in (decision.owner, decision.due and f"due {decision.due}") if p]
-        outcome = getattr(decision, "outcome", None)
-        if decision.carried_from:
+    for kind, status, text, owner, due, carried, outcome in decisions:
+        extra = [part for part in (owner, due and f"due {due}") if part]
+        if carried:
             extra.append(f"outcome: {outcome}" if outcome else "needs an outcome")
         lines.append(
             _line(
-                f"  {DECISION_MARKS[decision.kind]} {decision.status:<7} ",
-                clean(decision.text),
+                f"  {DECISION_MARKS.get(kind, '·')} {status:<7} ",
+                clean(text),
                 (f"  · {clean(' · '.join(map(str, extra)))}" if extra else "", "dim"),
             )
         )
