@@ -154,3 +154,67 @@ def test_serve_notices_an_outside_edit_and_serves_it(sessions_dir: Path) -> None
     assert status == 0, err
     saved = path.read_text()
     assert 'title = "Edited"' in saved and 'name = "Ada Lovelace"' in saved
+
+
+def test_a_closed_terminal_stops_serve_with_everything_saved(sessions_dir: Path) -> None:
+    """SIGHUP (the terminal or SSH link to the team server went away) saves and unlocks, as
+    Ctrl+C does: without a handler it would end the process with the last edits unsaved."""
+    path = sessions_dir / FORUM
+    process, url = start_serve(path)
+    try:
+        assert post(f"{url}/join", name="Grace Hopper") == {"ok": True}
+        assert post(f"{url}/topics", name="Grace Hopper", title="Asked before the hang-up")
+    finally:
+        process.send_signal(signal.SIGHUP)
+        _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert load(path).board.topics[-1].title == "Asked before the hang-up"
+    lock = SessionLock(path)
+    assert lock.acquire() is None
+    lock.release()
+
+
+async def test_a_room_whose_last_save_fails_is_rescued_and_says_where(
+    sessions_dir: Path, clock, monkeypatch
+) -> None:
+    import asyncio
+    import io
+
+    from poforum_tui.core import SessionCore
+    from poforum_tui.domain import board
+    from poforum_tui.room.headless import serve
+    from poforum_tui.store.diskfile import DiskFile
+
+    path = sessions_dir / FORUM
+    out, err, stop_now = io.StringIO(), io.StringIO(), asyncio.Event()
+    cores: list[SessionCore] = []
+    made = SessionCore.__init__
+
+    def recorded(self, *args, **kwargs) -> None:
+        made(self, *args, **kwargs)
+        cores.append(self)
+
+    monkeypatch.setattr(SessionCore, "__init__", recorded)
+
+    def full_disk(self, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    async def change_then_stop() -> None:
+        while "join " not in out.getvalue():
+            await asyncio.sleep(0.01)
+        (core,) = cores
+        monkeypatch.setattr(DiskFile, "write", full_disk)
+        assert core.session is not None
+        column = core.session.board.columns[0].id
+        core.change(lambda s: board.add_topic(s, column, "Kept in the rescue copy"), "add")
+        stop_now.set()
+
+    status, _ = await asyncio.gather(
+        serve(path, "127.0.0.1", 0, clock, out=out, err=err, stop=stop_now), change_then_stop()
+    )
+    assert status == 0
+    message = err.getvalue()
+    assert "the room's changes are in" in message, message
+    rescue = Path(message.split("the room's changes are in ", 1)[1].split()[0])
+    assert "Kept in the rescue copy" in rescue.read_text(encoding="utf-8")
+    assert "Kept in the rescue copy" not in path.read_text(encoding="utf-8")

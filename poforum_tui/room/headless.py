@@ -1,4 +1,8 @@
-"""`poforum serve`: the room without the TUI, on the session core, until Ctrl+C or SIGTERM."""
+"""`poforum serve`: the room without the TUI, on the session core, until it is stopped.
+
+Ctrl+C, SIGTERM (a service manager, `kill`) and SIGHUP (the terminal closed, the SSH link to
+a team server dropped) all stop it the same way: everything saved (or, if the file cannot be
+written, rescued beside it), the lock released."""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from poforum_tui.domain.clock import Clock
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 async def serve(
@@ -57,19 +63,23 @@ async def serve(
         return 1
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):  # before the URL: a stop may follow it at once
+    for signum in STOP_SIGNALS:  # before the URL: a stop may follow it at once
         loop.add_signal_handler(signum, stop.set)
     print(f"join {url}", file=out, flush=True)
     print("Ctrl+C stops the room (everything is saved).", file=err, flush=True)
     try:
         await stop.wait()
     finally:
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        for signum in STOP_SIGNALS:
             loop.remove_signal_handler(signum)
         await room.stop()
         saved = core.flush()
+        rescued = core.persistence.rescue() if saved not in ("saved", None) else None
+        if rescued is not None:
+            core.persistence.saved = core.session  # in the rescue copy: nothing left to write
         core.close()
     if saved not in ("saved", None):
-        print(f"{path}: {saved}", file=err)
+        where = f"; the room's changes are in {rescued}" if rescued else ""
+        print(f"{path}: {saved}{where}", file=err)
     print("Room closed.", file=err, flush=True)
     return 0
