@@ -111,6 +111,25 @@ def test_stored_facts_drop_a_follows_warning_once_its_file_is_there(tmp_path: Pa
     assert current_warnings(facts, tmp_path) == [facts["warnings"][1]]
 
 
+async def test_search_finds_a_dependency_and_opens_it_on_the_dependencies_screen(
+    sessions_dir: Path,
+) -> None:
+    from poforum_tui.screens.dependencies.dependency_table import DependencyTable
+    from poforum_tui.screens.dependencies.screen import DependenciesScreen
+
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"risk score")
+        screen = app.screen
+        found = [(hit.where, hit.item_id) for hit in screen.hits]
+        assert ("dependency", "dep2") in found
+        await pilot.press("enter", *["down"] * found.index(("dependency", "dep2")), "r")
+        await pilot.pause()
+        assert isinstance(app.screen, DependenciesScreen)
+        table = app.screen.query_one("#dependencies-table", DependencyTable)
+        assert table.cursor_key == "dep2"
+
+
 async def test_search_finds_a_decision_and_opens_it_read_only(
     sessions_dir: Path, monkeypatch
 ) -> None:

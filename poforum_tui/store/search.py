@@ -101,7 +101,7 @@ def match(text: str, words: list[str]) -> tuple[Span, ...] | None:
 
 
 def items_of(session: Session) -> Iterator[Item]:
-    """What search looks in: the title, agenda items, topics and decisions."""
+    """What search looks in: the title, agenda items, topics, decisions and dependencies."""
     yield "title", session.title, None, ""
     for item in session.agenda:
         yield "agenda", item.title, item.id, item.owner or ""
@@ -112,6 +112,10 @@ def items_of(session: Session) -> Iterator[Item]:
     for decision in session.decisions:
         detail = " · ".join(part for part in (decision.owner, decision.status) if part)
         yield decision.kind, decision.text, decision.id, detail
+    for dependency in session.dependencies:
+        teams = f"{dependency.from_} needs from {dependency.to}"
+        detail = " · ".join(part for part in (teams, dependency.owner, dependency.status) if part)
+        yield "dependency", dependency.text, dependency.id, detail
 
 
 Item = tuple[str, str, str | None, str]

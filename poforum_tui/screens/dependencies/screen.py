@@ -127,6 +127,8 @@ fingers on one question; hear out the 1s and 2s before closing.
         self._known_ids: set[str] | None = None
         self._layout: tuple[int, bool, bool, str] | None = None
         self._table_columns: tuple[TableColumn, ...] = ()
+        self._wanted: str | None = None
+        """A dependency to put the cursor on at the next draw (a search hit)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
@@ -160,11 +162,18 @@ fingers on one question; hear out the 1s and 2s before closing.
             for position, dependency in enumerate(items)
         )
         table.empty_text = "No dependencies yet: a adds one"
-        table.show(self._table_columns, rows, self._new_id(session) or selected)
+        wanted, self._wanted = self._wanted, None
+        table.show(self._table_columns, rows, wanted or self._new_id(session) or selected)
         self._summary(session)
         self._show_detail()
         self._show_confidence(session)
         self.refresh_bindings()
+
+    def focus_item(self, dependency_id: str) -> None:
+        """Put the cursor on dependency `dependency_id` (a search hit on the Sessions screen)."""
+        self._wanted = dependency_id
+        if self.is_mounted and self.app.session is not None:
+            self.show_session(self.app.session)
 
     def _layout_for(self, width: int) -> tuple[int, bool, bool, str]:
         width = max(width, 40)
