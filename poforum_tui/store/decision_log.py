@@ -268,11 +268,8 @@ def format_lines(entries: list[LogEntry | DependencyEntry], today: dt.date) -> l
             )
         )
     columns = list(zip(*rows, strict=True))[:-1]
-    widths = [max(map(len, column)) for column in columns]
-    return [
-        "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip()
-        for row in rows
-    ]
+    line = "  ".join([*(f"{{:<{max(map(len, column))}}}" for column in columns), "{}"])
+    return [line.format(*row).rstrip() for row in rows]
 
 
 def _dependency_text(dependency: Dependency) -> str:
