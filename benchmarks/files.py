@@ -87,7 +87,8 @@ def index_build_figure(folder: Path, runs: int) -> tuple[float, float]:
     import shutil
 
     try:
-        from poforum_tui.store.index import CACHE_DIR, SessionIndex
+        from poforum_tui.store.index import SessionIndex
+        from poforum_tui.store.index_schema import CACHE_DIR
     except ImportError:
         raise NotApplicable("no session index yet") from None
 

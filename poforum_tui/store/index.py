@@ -19,7 +19,6 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,75 +29,24 @@ from poforum_tui.store.discovery import (
     read_entry,
 )
 from poforum_tui.store.errors import SessionFileError
+from poforum_tui.store.index_schema import (
+    FORMAT,
+    FTS_SCHEMA,
+    SCHEMA,
+    ensure_cache_dir,
+    has_fts5,
+    index_path,
+    session_stats,
+)
 from poforum_tui.store.limits import read_limited
-from poforum_tui.store.search import Found, Hit, fold, hit, items_of, terms
+from poforum_tui.store.search import Found, fold, items_of
 
 if TYPE_CHECKING:
     from poforum_tui.store.decision_log import LoggedSession
 
-CACHE_DIR = ".poforum"
-"""The sessions folder's hidden folder (store.save.HIDDEN_FOLDER), git-ignored by its own file."""
-INDEX_NAME = "index.sqlite"
-FORMAT = "poforum-index-5"
-"""Bumped whenever what the index stores changes: an index of another format is rebuilt."""
 RACY_NS = 3_000_000_000
 """A file modified this close to its indexing may have changed again within the same mtime
 tick (coarse filesystem clocks): such a file is hashed before the index is believed."""
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files (
-    name TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    hash BLOB NOT NULL,
-    indexed_ns INTEGER NOT NULL,
-    date TEXT, title TEXT, kind TEXT,
-    topics INTEGER, decisions INTEGER, open_actions INTEGER, follow_ups INTEGER,
-    error_line INTEGER, error_col INTEGER, error TEXT
-);
-CREATE INDEX files_by_date ON files(date, name) WHERE error IS NULL;
-CREATE TABLE logs (name TEXT PRIMARY KEY, rows TEXT NOT NULL);
-CREATE TABLE previews (name TEXT PRIMARY KEY, facts TEXT NOT NULL);
-CREATE TABLE items (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    date TEXT NOT NULL,
-    ord INTEGER NOT NULL,
-    kind TEXT NOT NULL, item_id TEXT, text TEXT NOT NULL, detail TEXT NOT NULL,
-    folded TEXT NOT NULL
-);
-CREATE INDEX items_by_name ON items(name);
-CREATE INDEX items_by_date ON items(date, name, ord);
-"""
-_FTS = """
-CREATE VIRTUAL TABLE items_fts USING fts5(
-    folded, content='items', content_rowid='id', tokenize='trigram'
-);
-"""
-
-
-@cache
-def has_fts5() -> bool:
-    """Whether this Python's SQLite has FTS5 with the trigram tokenizer (SQLite >= 3.34)."""
-    try:
-        with contextlib.closing(sqlite3.connect(":memory:")) as probe:
-            probe.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
-        return True
-    except sqlite3.Error:
-        return False
-
-
-def index_path(folder: Path | str) -> Path:
-    return Path(folder) / CACHE_DIR / INDEX_NAME
-
-
-def ensure_cache_dir(folder: Path | str) -> Path:
-    """`<folder>/.poforum/`, shared with backups and rescue copies (store.save.hidden_folder:
-    its `.gitignore` keeps all of it out of git)."""
-    from poforum_tui.store.save import hidden_folder
-
-    return hidden_folder(Path(folder))
 
 
 class SessionIndex:
@@ -162,7 +110,7 @@ class SessionIndex:
             for name in ("items_fts", "items", "previews", "logs", "files", "meta"):
                 if name in names:
                     db.execute(f"DROP TABLE {name}")
-            db.executescript(_SCHEMA + (_FTS if self.fts else ""))
+            db.executescript(SCHEMA + (FTS_SCHEMA if self.fts else ""))
             db.execute("INSERT INTO meta VALUES ('format', ?)", (self._wanted_format(),))
 
     def close(self) -> None:
@@ -195,7 +143,7 @@ class SessionIndex:
         }
         pending: list[Path] = []
         present: set[str] = set()
-        for name, info in _session_stats(self.folder):
+        for name, info in session_stats(self.folder):
             present.add(name)
             row = known.get(name)
             if (
@@ -330,8 +278,8 @@ class SessionIndex:
         "error_line, error_col, error, hash"
     )
 
-    _WIDTH = len(_COLUMNS.split(","))
-    _QUALIFIED = ", ".join(f"files.{name.strip()}" for name in _COLUMNS.split(","))
+    WIDTH = len(_COLUMNS.split(","))
+    QUALIFIED = ", ".join(f"files.{name.strip()}" for name in _COLUMNS.split(","))
 
     def _entries(self, limit: int = -1) -> list[Entry]:
         """Loaded files newest first (then by name, backwards), then broken ones by name."""
@@ -345,14 +293,14 @@ class SessionIndex:
                 f"SELECT {self._COLUMNS} FROM files WHERE error IS NOT NULL ORDER BY name LIMIT ?",
                 (limit - len(rows) if limit >= 0 else -1,),
             ).fetchall()
-        return [self._make(row) for row in rows]
+        return [self.make_entry(row) for row in rows]
 
     def _entry(self, name: str) -> Entry | None:
         row = self.db.execute(f"SELECT {self._COLUMNS} FROM files WHERE name = ?", (name,))
         found = row.fetchone()
-        return self._make(found) if found else None
+        return self.make_entry(found) if found else None
 
-    def _make(self, row: tuple) -> Entry:
+    def make_entry(self, row: tuple) -> Entry:
         (
             name,
             date,
@@ -439,68 +387,9 @@ class SessionIndex:
         """Items in which every word of `query` occurs (case and accents ignored): the first
         `limit`, newest session first and in file order within one, and how many match
         (counted up to `count_up_to`; `Found.more` says there are more)."""
-        words = terms(query)
-        if not words:
-            return Found([], 0, 0)
-        where, params = self._where(words)
-        total, sessions = self.db.execute(
-            "SELECT count(*), count(DISTINCT name) FROM "
-            f"(SELECT items.name AS name FROM items WHERE {where} LIMIT ?)",
-            (*params, count_up_to + 1),
-        ).fetchone()
-        # Many matches: walk the items newest first and stop at `limit`; few: sort them.
-        walk = "INDEXED BY items_by_date" if total > limit else ""
-        found = self.db.execute(
-            f"SELECT {self._QUALIFIED}, items.kind, items.item_id, items.text, items.detail "
-            f"FROM items {walk} JOIN files ON files.name = items.name WHERE {where} "
-            "ORDER BY items.date DESC, items.name DESC, items.ord LIMIT ?",
-            (*params, limit),
-        )
-        hits: list[Hit] = []
-        summaries: dict[str, Entry] = {}
-        for row in found:
-            summary = summaries.get(row[0])
-            if summary is None:
-                summary = summaries[row[0]] = self._make(row[: self._WIDTH])
-            assert isinstance(summary, SessionSummary)
-            kind, item_id, text, detail = row[self._WIDTH :]
-            found_hit = hit(summary, (kind, text, item_id, detail), words)
-            if found_hit is not None:  # SQLite and `match` fold text the same way
-                hits.append(found_hit)
-        more = total > count_up_to
-        return Found(hits, min(total, count_up_to), sessions, more)
+        from poforum_tui.store.index_search import search_index
 
-    def _where(self, words: list[str]) -> tuple[str, list[str]]:
-        """SQL matching every word: FTS5 trigrams for words of 3+ characters, LIKE otherwise."""
-        clauses: list[str] = []
-        params: list[str] = []
-        long_words = [w for w in words if len(w) >= 3] if self.fts else []
-        if long_words:
-            clauses.append("items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-            params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
-        for word in words:
-            if word not in long_words:
-                clauses.append("items.folded LIKE ? ESCAPE '\\'")
-                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                params.append(f"%{escaped}%")
-        return " AND ".join(clauses), params
-
-
-def _session_stats(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
-    """(name, stat) of each `*.toml` file in `folder`, as `session_files` lists them."""
-    try:
-        listing = os.scandir(folder)
-    except OSError:
-        return
-    with listing:
-        for item in listing:
-            if not item.name.endswith(".toml") or item.name.startswith("."):
-                continue
-            try:
-                if item.is_file():
-                    yield item.name, item.stat()
-            except OSError:
-                continue  # removed since listed, or a dangling link
+        return search_index(self, query, limit, count_up_to)
 
 
 def entries(folder: Path | str) -> list[Entry]:

@@ -130,7 +130,9 @@ the highlighted session (Markdown, CSV, JSON).
     def compose(self) -> ComposeResult:
         yield SessionHeader()
         yield FileStatus()
-        yield Input(placeholder="Search titles, topics, decisions and dependencies", id="sessions-search")
+        yield Input(
+            placeholder="Search titles, topics, decisions and dependencies", id="sessions-search"
+        )
         yield RowList(entry_cells, _entry_key, first_width=11, id="sessions-table")
         yield RowList(hit_cells, id, first_width=15, id="search-results")
         yield SessionPreview(id="sessions-preview")
