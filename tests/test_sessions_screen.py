@@ -9,8 +9,9 @@ from textual.widgets import Select, Static
 from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.screens.decisions.screen import DecisionsScreen
 from poforum_tui.screens.sessions.new_session_form import CARRY, FRESH, NextSessionForm
+from poforum_tui.screens.sessions.row_cells import highlighted_text
 from poforum_tui.screens.sessions.row_list import RowList
-from poforum_tui.screens.sessions.screen import SessionsScreen, highlighted_text
+from poforum_tui.screens.sessions.screen import SessionsScreen
 from poforum_tui.store import SessionSummary, load
 from poforum_tui.store.search import Hit
 from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC, make_app, notices

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.widgets import Input, Static
@@ -13,14 +12,15 @@ from textual.widgets import Input, Static
 from poforum_tui.domain import DomainError
 from poforum_tui.screens.host import HostedScreen
 from poforum_tui.screens.sessions.keys import SESSIONS_KEYS
-from poforum_tui.screens.sessions.row_list import Cells, RowList
-from poforum_tui.screens.sessions.session_preview import KIND_NAMES, SessionPreview
+from poforum_tui.screens.sessions.row_cells import entry_cells, entry_key, hit_cells
+from poforum_tui.screens.sessions.row_list import RowList
+from poforum_tui.screens.sessions.session_preview import SessionPreview
 from poforum_tui.store import BrokenSession, SessionFileError, SessionSummary
 from poforum_tui.store.index import SessionIndex
 from poforum_tui.store.search import Found, Hit
 from poforum_tui.widgets.file_status import FileStatus
 from poforum_tui.widgets.footer import KeyFooter
-from poforum_tui.widgets.literal import clean, literal
+from poforum_tui.widgets.literal import literal
 from poforum_tui.widgets.running_clock import SessionHeader
 from poforum_tui.widgets.words import plural
 
@@ -48,61 +48,6 @@ SCREEN_OF_HIT = {
     "dependency": "dependencies",
 }
 """The screen a search hit opens on; titles and agenda items open on the Agenda."""
-
-
-def counts(summary: SessionSummary) -> str:
-    """`15 topics · 6 decisions · 2 open actions · 6 to follow up`."""
-    parts = [
-        plural(summary.topics, "topic"),
-        plural(summary.decisions, "decision"),
-        plural(summary.open_actions, "open action"),
-    ]
-    if summary.follow_ups:
-        parts.append(f"{summary.follow_ups} to follow up")
-    return " · ".join(parts)
-
-
-def entry_cells(entry: Entry) -> Cells:
-    """A session's row: date and kind, then title and counts; a broken file's name and error."""
-    if isinstance(entry, SessionSummary):
-        kind = KIND_NAMES.get(entry.kind, entry.kind)
-        return (
-            Text(entry.date.isoformat()),
-            Text(clean(kind), style="dim"),
-            Text(clean(entry.title)),
-            Text(clean(counts(entry)), style="dim"),
-        )
-    error = f"{entry.error.location}: {entry.error.message}"
-    return (
-        Text("⚠ broken", style="bold red"),
-        Text(""),
-        Text(clean(entry.path.name)),
-        Text(clean(error), style="red"),
-    )
-
-
-def hit_cells(hit: Hit) -> Cells:
-    context = " · ".join(p for p in (hit.summary.title, hit.detail) if p)
-    return (
-        Text(hit.summary.date.isoformat()),
-        Text(clean(hit.where), style="dim"),
-        highlighted_text(hit),
-        Text(clean(context), style="dim"),
-    )
-
-
-def highlighted_text(hit: Hit, lead: int = 24) -> Text:
-    """The hit's text with its matches highlighted; a long text starts near the first match."""
-    cut = hit.spans[0][0] - lead if hit.spans and hit.spans[0][0] > lead + 8 else 0
-    text = Text("…" + clean(hit.text[cut:]) if cut else clean(hit.text))
-    shift = 1 - cut if cut else 0
-    for start, end in hit.spans:
-        text.stylize("bold reverse", start + shift, end + shift)
-    return text
-
-
-def _entry_key(entry: Entry) -> str:
-    return str(entry.path)
 
 
 class SessionsScreen(HostedScreen):
@@ -133,7 +78,7 @@ the highlighted session (Markdown, CSV, JSON).
         yield Input(
             placeholder="Search titles, topics, decisions and dependencies", id="sessions-search"
         )
-        yield RowList(entry_cells, _entry_key, first_width=11, id="sessions-table")
+        yield RowList(entry_cells, entry_key, first_width=11, id="sessions-table")
         yield RowList(hit_cells, id, first_width=15, id="search-results")
         yield SessionPreview(id="sessions-preview")
         yield Static(id="sessions-status")
