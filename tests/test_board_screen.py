@@ -423,3 +423,24 @@ async def test_the_add_form_is_built_once_and_opens_clean_for_the_next_column(
             ("Second", second_column.id),
         ]
         assert added[0].author == "Maya" and added[1].author is None
+
+
+async def test_cards_use_the_room_they_have_and_compact_when_they_do_not_fit(
+    sessions_dir: Path,
+) -> None:
+    """At 200x50 every word of the kickoff's cards is on the board; at 80x24 a column that
+    fits still shows whole titles, and the one that does not shows compact cards."""
+    from tests.conftest import KICKOFF
+
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        text = visible_text(app.screen.view)
+        assert "…" not in text
+        assert "who protects the long-term" in text and "long-term decisions" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        text = visible_text(app.screen.view)
+        assert "go straight to" in text and "developers" in text  # a whole title, 4 lines
+        assert "Done across…" in text  # Missing has more cards than rows: compact

@@ -16,7 +16,7 @@ def cards_of(count: int, width: int = 20) -> ColumnCards:
     cards = ColumnCards(COLUMN)
     shown = topics(count)
     cards.set_topics(COLUMN, shown, shown, hidden=False, filtering=False)
-    cards.set_width(width)
+    cards.set_size(width)
     return cards
 
 
@@ -66,3 +66,34 @@ def test_the_title_counts_the_filtered_cards_and_clips_a_long_name() -> None:
     cards.set_topics(cards.column, every, every[:1], hidden=False, filtering=True)
     name, tail = cards.title_parts(16)
     assert tail == " 1 of 4" and name.endswith("…") and len(name + tail) <= 16
+
+
+def long_topics(count: int) -> tuple[Topic, ...]:
+    title = "How do we split the stories that span two teams without a shared backlog?"
+    return tuple(
+        Topic(id=f"t{n}", title=title, column="c", author="Priya Natarajan", category="splitting")
+        for n in range(count)
+    )
+
+
+def texts(cards: ColumnCards) -> list[str]:
+    return [
+        "".join(text for text, _ in line.parts).rstrip() for card in cards.lines for line in card
+    ]
+
+
+def test_a_column_that_fits_shows_every_word_and_one_that_does_not_is_compact() -> None:
+    cards = ColumnCards(COLUMN)
+    shown = long_topics(2)
+    cards.set_topics(COLUMN, shown, shown, hidden=False, filtering=False)
+    cards.set_size(16, 40)  # room for both cards whole
+    lines = texts(cards)
+    assert not any("…" in line for line in lines)
+    assert "Priya Natarajan" in lines and "splitting" in lines  # details wrap, part by part
+    cards.set_size(16, 14)  # whole titles, details on one line
+    assert "backlog?" in texts(cards) and any(line.endswith("…") for line in texts(cards))
+    assert len(cards.lines[0]) == 6
+    cards.set_size(16, 6)  # too few rows for whole titles: compact cards
+    assert [len(card) for card in cards.lines] == [4, 4]
+    cards.set_size(16)  # no rows known yet: compact
+    assert [len(card) for card in cards.lines] == [4, 4]

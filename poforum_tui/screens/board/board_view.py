@@ -176,7 +176,7 @@ class BoardView(Widget, can_focus=True):
             return  # laid out on the first resize
         text_width = max(self.column_width() - 2 * PADDING - 1, 4)
         for cards in self.columns.values():
-            cards.set_width(text_width)
+            cards.set_size(text_width, self._rows)
             cards.scroll_to_cursor(self._rows)
         self._scroll_to_focused()
 

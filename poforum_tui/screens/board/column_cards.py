@@ -11,7 +11,7 @@ from bisect import bisect_right
 from rich.cells import cell_len
 
 from poforum_tui.domain import Column, Topic
-from poforum_tui.screens.board.topic_card import CardLine, card_lines, vote_mark
+from poforum_tui.screens.board.topic_card import COMPACT, FITS, CardLine, card_lines, vote_mark
 from poforum_tui.widgets.literal import clean, clip
 
 GAP = 1
@@ -19,7 +19,11 @@ GAP = 1
 
 
 class ColumnCards:
-    """The cards of one column at a given text width; `top` is the first line shown."""
+    """The cards of one column at a given text width and height; `top` is the first line shown.
+
+    The cards take the roomiest shape (topic_card.FITS) in which the whole column fits its
+    rows: a short column shows every word, a long one compact cards and "+3 more".
+    """
 
     def __init__(self, column: Column) -> None:
         self.column = column
@@ -30,6 +34,7 @@ class ColumnCards:
         self.cursor = 0
         self.top = 0
         self.width = 0
+        self.rows = 0
         self.lines: list[tuple[CardLine, ...]] = []
         self.starts: list[int] = []
         self.height = 1
@@ -86,23 +91,40 @@ class ColumnCards:
 
     # -- layout -------------------------------------------------------------------------
 
-    def set_width(self, width: int) -> None:
-        """Lay the cards out for `width` cells of text (nothing to do if unchanged)."""
-        if width != self.width:
-            self.width = width
+    def set_size(self, width: int, rows: int = 0) -> None:
+        """Lay the cards out for `width` cells of text and `rows` lines (0: compact cards);
+        nothing to do if unchanged."""
+        if (width, rows) != (self.width, self.rows):
+            self.width, self.rows = width, rows
             self._layout()
 
     def _layout(self) -> None:
         if self.width <= 0:
             self.lines, self.starts, self.height = [], [], 1
             return
-        self.lines = [card_lines(topic, self.width, self.hidden) for topic in self.shown]
+        self.lines = self._fitted()
         self.starts = []
         line = 0
         for lines in self.lines:
             self.starts.append(line)
             line += len(lines) + GAP
         self.height = max(line, 1)
+
+    def _fitted(self) -> list[tuple[CardLine, ...]]:
+        """The cards in the roomiest shape that fits the rows (compact when none does);
+        a shape is given up as soon as its cards pass the last row."""
+        width, hidden, rows = self.width, self.hidden, self.rows
+        for fit in FITS[:-1] if rows > 0 else ():
+            lines, height = [], 0
+            for topic in self.shown:
+                card = card_lines(topic, width, hidden, fit)
+                height += len(card) + GAP
+                if height > rows:
+                    break
+                lines.append(card)
+            else:
+                return lines
+        return [card_lines(topic, width, hidden, COMPACT) for topic in self.shown]
 
     def card_at(self, line: int) -> int:
         """Index of the card drawn on content line `line` (the one above, in a gap)."""

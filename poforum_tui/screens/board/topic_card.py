@@ -1,6 +1,9 @@
-"""How a topic card is laid out in a column: wrapped title lines, then a details line.
+"""How a topic card is laid out in a column: wrapped title lines, then its details.
 
-Layout is plain text (no widgets) and cached, so a column of 1,000 cards costs a few lookups.
+A card has three shapes, from roomiest to most compact (`FITS`): everything wrapped; the whole
+title with the details on one line; at most TITLE_LINES title lines. The column picks the
+roomiest shape whose cards all fit its rows. Layout is plain text (no widgets) and cached, so
+a column of 1,000 cards costs a few lookups.
 """
 
 from __future__ import annotations
@@ -15,9 +18,21 @@ from poforum_tui.domain import Topic
 from poforum_tui.widgets.literal import clean
 
 TITLE_LINES = 3
-"""A card shows at most this many title lines; the detail bar shows the whole title."""
+"""A compact card shows at most this many title lines; the detail bar shows the whole title."""
 
 Role = Literal["title", "details", "votes"]
+
+
+class Fit(NamedTuple):
+    """A card's shape: how many title lines (None: all) and whether the details wrap."""
+
+    title_lines: int | None
+    wrap_details: bool
+
+
+FITS = (Fit(None, True), Fit(None, False), Fit(TITLE_LINES, False))
+"""The shapes a column tries, roomiest first; the last one is the compact card."""
+COMPACT = FITS[-1]
 
 
 class CardLine(NamedTuple):
@@ -31,38 +46,53 @@ def vote_mark(total: int, hidden: bool) -> str:
     return "" if hidden or not total else f"● {total}"
 
 
-def card_lines(topic: Topic, width: int, hidden: bool) -> tuple[CardLine, ...]:
-    """The lines of `topic`'s card at `width` cells (the caller adds a gap below)."""
+def card_lines(topic: Topic, width: int, hidden: bool, fit: Fit = COMPACT) -> tuple[CardLine, ...]:
+    """The lines of `topic`'s card at `width` cells in shape `fit` (the caller adds a gap)."""
     return _layout(
-        topic.title, topic.author or "", topic.category or "", topic.vote_total, hidden, width
+        topic.title, topic.author or "", topic.category or "", topic.vote_total, hidden, width, fit
     )
 
 
 @lru_cache(maxsize=16384)
 def _layout(
-    title: str, author: str, category: str, total: int, hidden: bool, width: int
+    title: str, author: str, category: str, total: int, hidden: bool, width: int, fit: Fit
 ) -> tuple[CardLine, ...]:
     width = max(width, 4)
-    lines = [CardLine(((line, "title"),)) for line in _title_lines(title, width)]
-    details = " · ".join(clean(part) for part in (author, category) if part)
+    lines = [CardLine(((line, "title"),)) for line in _title_lines(title, width, fit.title_lines)]
+    parts = [clean(part) for part in (author, category) if part]
+    details = " · ".join(parts)
     votes = vote_mark(total, hidden)
-    if details or votes:
-        room = width - (cell_len(votes) + 1 if votes else 0)
-        details = _ellipsis(details, room)
-        gap = " " * (width - cell_len(details) - cell_len(votes))
-        lines.append(CardLine(((details + gap, "details"), (votes, "votes"))))
+    if not (details or votes):
+        return tuple(lines)
+    after = cell_len(votes) + 1 if votes else 0
+    if fit.wrap_details and parts and cell_len(details) + after > width:
+        # each part on its own lines (no "·" starting a line), the tally beside the last
+        wrapped = [line.rstrip() for part in parts for line in _wrapped(part, width)]
+        if cell_len(wrapped[-1]) + after > width:  # no room beside the last line
+            wrapped.append("")
+        lines += [CardLine(((set_cell_size(line, width), "details"),)) for line in wrapped[:-1]]
+        details = wrapped[-1]
+    else:
+        details = _ellipsis(details, width - after)
+    gap = " " * (width - cell_len(details) - cell_len(votes))
+    lines.append(CardLine(((details + gap, "details"), (votes, "votes"))))
     return tuple(lines)
 
 
 @lru_cache(maxsize=16384)
-def _title_lines(title: str, width: int) -> tuple[str, ...]:
-    """The title wrapped at `width`, at most TITLE_LINES lines, each padded to `width`."""
-    wrapped = [line.plain.rstrip() for line in Content(clean(title)).wrap(width)]
-    if len(wrapped) > TITLE_LINES:
-        wrapped = wrapped[:TITLE_LINES]
+def _title_lines(title: str, width: int, most: int | None) -> tuple[str, ...]:
+    """The title wrapped at `width`, at most `most` lines (None: all), each padded to `width`."""
+    wrapped = [line.rstrip() for line in _wrapped(clean(title), width)]
+    if most is not None and len(wrapped) > most:
+        wrapped = wrapped[:most]
         last = wrapped[-1]
         wrapped[-1] = set_cell_size(last, min(cell_len(last), width - 1)) + "…"
     return tuple(set_cell_size(line, width) for line in wrapped)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` wrapped at word boundaries into lines of `width` cells (long words split)."""
+    return [line.plain for line in Content(text).wrap(width)] or [""]
 
 
 def _ellipsis(text: str, width: int) -> str:
