@@ -159,3 +159,23 @@ async def test_the_issue_s_hostile_cases_render_literally_at_80x24(tmp_path: Pat
             await pilot.press(key)
             await pilot.pause()
         assert app.is_running and app.title == HOSTILE["markup"]
+
+
+async def test_a_screen_s_notice_shows_user_text_literally(tmp_path: Path) -> None:
+    """Screens' notices are not read as markup (Textual's Screen.notify reads markup)."""
+    from poforum_tui.domain import board
+    from tests.conftest import notices
+
+    session = Session(
+        title="Hostile",
+        kind="po-forum",
+        date=dt.date(2026, 12, 1),
+        board=Board(columns=(Column(id="c", title=HOSTILE["markup"]),)),
+    )
+    session = board.add_topic(session, "c", "Only topic")
+    save(session, tmp_path / "hostile.toml")
+    app = make_app(tmp_path, "hostile.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "s")  # "'…' is already sorted by votes."
+        shown = notices(app)[-1]
+        assert HOSTILE["markup"] in shown.message and not shown.markup

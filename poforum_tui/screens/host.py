@@ -114,8 +114,16 @@ class HostedScreen(Screen[None]):
 
     app = getters.app(PoforumHost)
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """A notice: user text in it shows literally (Textual's default reads it as markup)."""
+        self.app.notify(message, markup=markup, **kwargs)
+
 
 class HostedModal(ModalScreen[T]):
     """A modal screen of poforum's that dismisses with a `T`; `self.app` is the `PoforumHost`."""
 
     app = getters.app(PoforumHost)
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """A notice: user text in it shows literally (Textual's default reads it as markup)."""
+        self.app.notify(message, markup=markup, **kwargs)
