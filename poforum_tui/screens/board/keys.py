@@ -6,6 +6,28 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 BOARD_KEYS: list[BindingType] = [
+    # The voting round's keys come first so that the footer shows them during a round.
+    Binding(
+        "enter",
+        "round_vote",
+        "Give the dot",
+        id="board-round-vote",
+        tooltip="The voting round: the voter's dot goes to the topic under the cursor",
+    ),
+    Binding(
+        "n",
+        "round_pass",
+        "Next voter",
+        id="board-round-pass",
+        tooltip="The voting round: this voter passes, the next one's turn",
+    ),
+    Binding(
+        "escape",
+        "round_end",
+        "End round",
+        id="board-round-end",
+        tooltip="End the voting round (says how many people voted)",
+    ),
     Binding(
         "g",
         "room_collecting",
@@ -59,7 +81,15 @@ BOARD_KEYS: list[BindingType] = [
     Binding("shift+down", "reorder(1)", "Move down", show=False, id="board-move-down"),
     Binding("v", "vote", "Vote", id="board-vote", tooltip="Pick who votes for the topic"),
     Binding(
-        "x,V",
+        "V",
+        "voting_round",
+        "Voting round",
+        show=False,
+        id="board-voting-round",
+        tooltip="Cast the dots of each person present in turn, from the keyboard",
+    ),
+    Binding(
+        "x",
         "unvote",
         "Take back vote",
         show=False,

@@ -22,6 +22,7 @@ from poforum_tui.screens.board.column_actions import ColumnActions
 from poforum_tui.screens.board.handoff_actions import HandOffActions
 from poforum_tui.screens.board.keys import BOARD_KEYS
 from poforum_tui.screens.board.room_actions import ROOM_ACTIONS, ROOM_CHANGES, RoomActions
+from poforum_tui.screens.board.round_actions import ROUND_KEYS, RoundActions
 from poforum_tui.screens.board.topic_form import TopicForm, TopicRequest
 from poforum_tui.screens.board.voting_actions import VotingActions
 from poforum_tui.widgets.literal import clean, literal, quoted
@@ -38,14 +39,17 @@ TOPIC_ACTIONS = {
     "to_agenda",
     "decision",
     "to_dependency",
+    "round_vote",
 }
 COLUMN_ACTIONS = {"add_column", "rename_column", "move_column", "delete_column"}
 CHANGES = (
-    (TOPIC_ACTIONS - {"decision"}) | COLUMN_ACTIONS | {"add", "budget", "toggle_hidden", "sort"}
+    (TOPIC_ACTIONS - {"decision"})
+    | COLUMN_ACTIONS
+    | {"add", "budget", "toggle_hidden", "sort", "voting_round"}
 )
 
 
-class BoardScreen(RoomActions, VotingActions, HandOffActions, ColumnActions):
+class BoardScreen(RoomActions, RoundActions, VotingActions, HandOffActions, ColumnActions):
     """Kanban columns of topic cards, with dot voting."""
 
     CSS_PATH = "board.tcss"
@@ -57,6 +61,11 @@ columns; the line under the board spells out the highlighted topic.
 **Dot voting**: each person has a budget of votes (automatic, or set for the board) and
 may put several on one topic. Hide the tallies while people vote so nobody anchors on the
 leaders, then reveal them and sort the column.
+
+**Voting round**: when people do not vote from a browser, the round walks the participants
+marked present, one at a time. The line above the board names the voter and their votes
+left; move the cursor to their choice and give the dot, or let them pass. Once their votes
+are used up the next person's turn comes by itself; ending the round says how many voted.
 
 **To the agenda**: a topic becomes a timeboxed agenda item (minutes, or a Lean Coffee
 pattern such as 7+5+3). With a "Discuss" block on the agenda it takes its minutes from
@@ -88,6 +97,7 @@ silently, and show the panel with the join URL, its QR code and who has joined.
     def compose(self) -> ComposeResult:
         yield from self.compose_chrome()
         yield Static(id="board-summary")
+        yield Static(id="voting-round")
         field = Input(placeholder="Filter by text or category", id="board-filter")
         field.display = False
         yield field
@@ -126,6 +136,7 @@ silently, and show the panel with the join URL, its QR code and who has joined.
         if self._wanted is not None:
             self.call_after_refresh(self._focus_wanted)
         self._show_summary(session)
+        self.show_round(session)
         self._show_detail()
 
     def _show_summary(self, session: Session) -> None:
@@ -223,6 +234,8 @@ silently, and show the panel with the join URL, its QR code and who has joined.
             return False  # a key that raced the picker open is not a board key
         if action in ROOM_ACTIONS:
             return self.app.room_open  # shown only while the room is open
+        if action in ROUND_KEYS and self.voting_round is None:
+            return False  # shown only during a voting round
         if action == "decision" and (
             not hasattr(self.app, "record_decision") or self.app.read_only
         ):
