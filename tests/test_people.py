@@ -85,3 +85,34 @@ async def test_letters_typed_before_the_form_focuses_reach_its_first_field(
         await pilot.pause()
         await pilot.press(*"Rivka", "enter")
         assert app.session.participants[-1].name == "Rivka"
+
+
+def shown_lines(table) -> list[str]:
+    return [table.render_line(y).text.rstrip() for y in range(table.size.height)]
+
+
+async def test_here_and_every_agreement_word_show_at_80x24_and_60x20(sessions_dir: Path) -> None:
+    for size in ((80, 24), (60, 20)):
+        app = make_app(sessions_dir, KICKOFF)
+        async with app.run_test(size=size) as pilot:
+            app.action_edit_people()
+            await pilot.pause()
+            await pilot.pause()
+            people = shown_lines(app.screen.query_one("#participants"))
+            assert people[0].split()[:2] == ["Here", "Name"], size
+            assert "✓ yes" in people[1] and app.session.participants[0].name in people[1], size
+            agreement = " ".join(shown_lines(app.screen.query_one("#agreement-table")))
+            for line in app.session.working_agreement[:5]:
+                assert " ".join(line.split()) in " ".join(agreement.split()), (size, line)
+
+
+async def test_space_toggles_the_selected_participant_not_the_first(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, KICKOFF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_edit_people()
+        await pilot.pause()
+        before = [p.present for p in app.session.participants]
+        await pilot.press("down", "down", "space")
+        after = [p.present for p in app.session.participants]
+        assert after[2] is not before[2] and after[:2] == before[:2] and after[3:] == before[3:]
+        assert app.screen.query_one("#participants").cursor_row == 2  # stays on that row

@@ -5,6 +5,7 @@ Also `AgreementView`, the working agreement shown large to the room (`w`, "stop 
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,7 +21,11 @@ from poforum_tui.screens.people.people_forms import (
     ParticipantForm,
 )
 from poforum_tui.widgets.footer import KeyFooter
-from poforum_tui.widgets.literal import cell, literal, quoted
+from poforum_tui.widgets.literal import cell, clean, literal, quoted
+
+STACK_BELOW = 110
+"""Narrower than this, the agreement goes under the participants instead of beside them."""
+HERE_WIDTH, NAME_WIDTH, ROLE_WIDTH = 6, 22, 12
 
 
 class AgreementView(HostedModal[None]):
@@ -94,28 +99,58 @@ lines can be reordered.
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "session", self._show, init=False)
+        self.query_one("#participants", DataTable).focus()
+
+    def on_resize(self) -> None:
+        """Side by side when there is room, else the agreement under the people; the
+        columns are sized to the lists' widths."""
+        stacked = self.size.width < STACK_BELOW
+        self.query_one("#people").set_class(stacked, "stacked")
+        inside = self.size.width - 2  # the thick border
+        if stacked:
+            self._fit(inside, inside)
+        else:  # 3fr and 2fr (people.tcss), the right one with a one-cell border
+            left = inside * 3 // 5
+            self._fit(left, inside - left - 1)
+
+    def _fit(self, people_width: int, lines_width: int) -> None:
+        """Columns as wide as the lists: "Here" first, so it is never cut off; the name and
+        domain share what is left; agreement lines wrap."""
         table = self.query_one("#participants", DataTable)
-        for label, width in (("Name", 20), ("Role", 12), ("Domain", 14), ("Here", 6)):
+        lines = self.query_one("#agreement-table", DataTable)
+        scrollbar = 2
+        free = people_width - 2 * 4 - scrollbar - HERE_WIDTH - ROLE_WIDTH  # cell padding
+        name = max(min(NAME_WIDTH, free // 2), 6)
+        widths = (HERE_WIDTH, name, ROLE_WIDTH, max(free - name, 6))
+        line_width = max(lines_width - 2 - scrollbar, 10)
+        if (widths, line_width) == self._widths:
+            return
+        self._widths = widths, line_width
+        table.clear(columns=True)
+        for label, width in zip(("Here", "Name", "Role", "Domain"), widths, strict=True):
             table.add_column(label, width=width)
-        self.query_one("#agreement-table", DataTable).add_column("Agreement")
-        self.watch(self.app, "session", self._show, init=True)
-        table.focus()
+        lines.clear(columns=True)
+        lines.add_column("Agreement", width=line_width)
+        self._show(self.app.session)
+
+    _widths: tuple[tuple[int, ...], int] | None = None
 
     def _show(self, session: Session | None) -> None:
-        if session is None:
-            return
+        if session is None or self._widths is None:
+            return  # drawn once the lists have their widths (_fit)
         table = self.query_one("#participants", DataTable)
         row = table.cursor_row
         table.clear()
         for p in session.participants:
             here = "✓ yes" if p.present else "✗ away"
-            table.add_row(cell(p.name), cell(p.role), cell(p.domain or ""), cell(here), key=p.name)
+            table.add_row(cell(here), cell(p.name), cell(p.role), cell(p.domain or ""), key=p.name)
         table.move_cursor(row=min(row, max(table.row_count - 1, 0)))
         lines = self.query_one("#agreement-table", DataTable)
         line_row = lines.cursor_row
         lines.clear()
         for number, line in enumerate(session.working_agreement, 1):
-            lines.add_row(cell(f"{number}. {line}"))
+            lines.add_row(Text(clean(f"{number}. {line}")), height=None)  # wraps at the width
         lines.move_cursor(row=min(line_row, max(lines.row_count - 1, 0)))
 
     @property
