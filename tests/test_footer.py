@@ -39,7 +39,7 @@ async def test_a_dimmed_key_rings_instead_of_acting(sessions_dir: Path) -> None:
         assert rang and app.screen.focused is app.screen.view
 
 
-async def test_keys_that_do_not_fit_give_way_but_help_and_the_palette_stay(
+async def test_keys_that_do_not_fit_give_way_but_screens_help_and_the_palette_stay(
     sessions_dir: Path,
 ) -> None:
     app = make_app(sessions_dir, FORUM)
@@ -50,8 +50,26 @@ async def test_keys_that_do_not_fit_give_way_but_help_and_the_palette_stay(
         await pilot.resize_terminal(70, 24)
         await pilot.pause()
         narrow = footer_text(app).rstrip()
-        assert "… ? Help" in narrow and narrow.endswith("palette")
+        assert "… 0 1 2 3 4 Screens ? Help" in narrow and narrow.endswith("palette")
         assert "3 Decisions" not in narrow and "a Add" in narrow
+
+
+async def test_the_agenda_s_keys_leave_the_app_keys_in_view_at_80_and_100_columns(
+    sessions_dir: Path,
+) -> None:
+    from poforum_tui.screens.board.screen import BoardScreen
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for size in ((100, 30), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.press("1")
+            await pilot.pause()
+            text = footer_text(app)
+            assert "space Start/Pause" in text and "0 1 2 3 4 Screens ? Help" in text, text
+        await pilot.click(KeyFooter, offset=(x_of(app, "2 3 4 Screens"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)  # a bare screen key is still a button
 
 
 async def test_a_theme_change_recolours_the_keys(sessions_dir: Path) -> None:
@@ -71,7 +89,7 @@ async def test_hovering_help_at_70_columns_highlights_help(sessions_dir: Path) -
     async with app.run_test(size=(70, 24)) as pilot:
         await pilot.press("2")
         footer = app.screen.query_one(KeyFooter)
-        assert "… ? Help" in footer_text(app)  # keys were cut: spans and items differ
+        assert "Screens ? Help" in footer_text(app)  # keys were cut: spans and items differ
         before = [(segment.text, segment.style) for segment in footer.render_line(0)]
         await pilot.hover(KeyFooter, offset=(x_of(app, "? Help"), 0))
         await pilot.pause()

@@ -5,8 +5,8 @@ Textual's Footer mounts a widget per key and remounts them all whenever the bind
 at startup. This footer computes what it shows from the same `screen.active_bindings`, and
 repaints its single line only when that changes. Clicking a key presses it; a dimmed key rings
 the bell. When the keys do not fit, the spacing tightens first; if they still do not, the
-keys at the end give way to "…" but help (`?`, which lists every key) and the command palette
-key stay.
+keys at the end give way to "…" but the screen keys (as `0 1 2 3 4 Screens`), help (`?`,
+which lists every key) and the command palette key stay.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ from textual.widget import Widget
 
 PINNED = "toggle_help"
 """The action whose key stays in view when the keys are cut: its help lists the others."""
+SCREENS = "go("
+"""Actions starting so switch screens (0-4): when the keys are cut they stay too, drawn as
+`0 1 2 3 4 Screens` (help names each)."""
 DIM = Style(dim=True)
 ELLIPSIS = "… "
 
@@ -184,8 +187,14 @@ class KeyFooter(Widget, can_focus=False):
         pinned = [(i, item) for i, item in items if item.action == PINNED]
         cut = bool(pinned) and self._width(self.items, compact) > room
         limit = room
-        if cut:  # keys give way from the end, for "… ? Help"
-            items = [(i, item) for i, item in items if item.action != PINNED]
+        if cut:  # keys give way from the end, for "… 0 1 2 3 4 Screens ? Help"
+            screens = [(i, item) for i, item in items if item.action.startswith(SCREENS)]
+            kept = {i for i, _ in pinned + screens}
+            items = [(i, item) for i, item in items if i not in kept]
+            if screens:
+                label = FooterItem("", "", "Screens", True, "")
+                shown = [(i, item._replace(description="")) for i, item in screens]
+                pinned = [*shown, (len(self.items), label), *pinned]
             limit = room - self._width([item for _, item in pinned], compact) - len(ELLIPSIS)
         self._spans = []
         segments: list[Segment] = []
@@ -203,9 +212,12 @@ class KeyFooter(Widget, can_focus=False):
         if cut:
             segments.append(Segment(ELLIPSIS, styles[1]))
             x += len(ELLIPSIS)
-            for index, item in pinned:
+            for number, (index, item) in enumerate(pinned, 1):
                 segments += self._item(index, item, compact, styles)
                 x = self._advance(x, index, item, compact)
+                if compact and number < len(pinned):
+                    segments.append(Segment(" ", base))
+                    x += 1
         strip = Strip(segments).crop_extend(0, room, base)
         if self.palette is not None:
             separator = base + self.get_component_rich_style("key-footer--separator", partial=True)
