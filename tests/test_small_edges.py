@@ -46,6 +46,7 @@ async def test_deleting_a_topic_says_what_loses_its_link(sessions_dir: Path) -> 
     async with app.run_test(size=(100, 30)) as pilot:
         topic = next(t for t in app.session.board.topics if t.id == "t5")  # on the agenda
         app.change(lambda s: board_ops.vote(s, "t5", "Maya Goldberg"))
+        app.change(lambda s: decision_ops.add_decision(s, "action", "Draft a roadmap", topic="t5"))
         await pilot.press("2")
         app.screen.focus_item(topic.id)
         await pilot.pause()
@@ -55,6 +56,7 @@ async def test_deleting_a_topic_says_what_loses_its_link(sessions_dir: Path) -> 
         assert "Its 1 vote goes with it" in text
         assert f"agenda item {quoted('Discuss: No shared roadmap view across domains')}" in text
         assert "no longer links to it" in text
+        assert f"decision {quoted('Draft a roadmap')} no longer links to it" in text
 
 
 async def test_the_keep_discussing_question_is_not_covered_by_toasts(sessions_dir: Path) -> None:
@@ -96,9 +98,33 @@ async def test_the_agenda_footer_keeps_the_screens_and_help_at_100_columns(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = app.screen.query_one(KeyFooter).render_line(0).text
-        for key in ("space Start/Pause", "n Next", "0 Sessions", "1 Agenda", "2 Board", "? Help"):
+        for key in ("space Start/Pause", "n Next", "0 1 2 3 4 Screens ? Help"):
             assert key in text, text
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         text = app.screen.query_one(KeyFooter).render_line(0).text
-        assert "? Help" in text and "0 Sessions" in text, text
+        assert "n Next" in text and "0 1 2 3 4 Screens ? Help" in text, text
+
+
+def test_one_vote_is_one_vote_in_search_and_the_dependencies_export() -> None:
+    """Wording: "1 vote", not "1 votes" (issue 16.12)."""
+    import datetime as dt
+
+    from poforum_tui.domain import Board, Column, Session, Topic
+    from poforum_tui.domain.records import ConfidenceVote
+    from poforum_tui.store.export.markdown_dependencies import sections
+    from poforum_tui.store.search import items_of
+
+    session = Session(
+        title="S",
+        kind="po-forum",
+        date=dt.date(2026, 12, 1),
+        board=Board(
+            columns=(Column(id="c", title="C"),),
+            topics=(Topic(id="t1", title="T", column="c", votes={"Dana": 1}),),
+        ),
+        confidence=(ConfidenceVote(id="c1", question="Will we make it?", votes={"Dana": 4}),),
+    )
+    details = [detail for kind, _, _, detail in items_of(session) if kind == "topic"]
+    assert details == ["1 vote · C"]
+    assert "(1 vote, average 4.0)" in "\n".join(sections(session))

@@ -89,7 +89,7 @@ async def test_the_round_keeps_hidden_tallies_hidden_and_skips_spent_voters(
         people = [p.name for p in app.session.participants]
         await pilot.press("2", "V")
         assert f"{people[0]} already used every vote" in notice_texts(app)[-1]
-        assert f"Voting round — {people[1]}, 1 of 1 votes left" in round_text(app)
+        assert f"Voting round — {people[1]}, 1 of 1 vote left" in round_text(app)
         await pilot.press("enter")
         assert "●" not in round_text(app)  # the tally stays hidden
         assert f"✓ {people[1]}'s dot on" in round_text(app)

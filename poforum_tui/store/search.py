@@ -107,7 +107,8 @@ def items_of(session: Session) -> Iterator[Item]:
         yield "agenda", item.title, item.id, item.owner or ""
     columns = {column.id: column.title for column in session.board.columns}
     for topic in session.board.topics:
-        votes = f"{topic.vote_total} votes · " if topic.vote_total else ""
+        total = topic.vote_total
+        votes = f"{total} vote{'' if total == 1 else 's'} · " if total else ""
         yield "topic", topic.title, topic.id, votes + columns.get(topic.column, topic.column)
     for decision in session.decisions:
         detail = " · ".join(part for part in (decision.owner, decision.status) if part)

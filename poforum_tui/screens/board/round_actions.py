@@ -68,7 +68,7 @@ def people(count: int) -> str:
 def votes_left(session: Session, voter: str) -> str:
     """`2 of 3 votes left`."""
     budget = session.board.vote_budget()
-    return f"{budget - session.board.votes_used(voter)} of {budget} votes left"
+    return f"{budget - session.board.votes_used(voter)} of {plural(budget, 'vote')} left"
 
 
 class RoundActions(BoardBase):

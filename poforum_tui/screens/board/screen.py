@@ -325,13 +325,16 @@ silently, and show the panel with the join URL, its QR code and who has joined.
             go = "goes" if topic.vote_total == 1 else "go"
             goes.append(f"its {plural(topic.vote_total, 'vote')} {go} with it")
         session = self.session
-        linked = [d for d in session.decisions if d.topic == topic.id]
-        items = [i for i in session.agenda if i.topic == topic.id]
-        if linked:
-            verb = "links" if len(linked) == 1 else "link"
-            goes.append(f"{plural(len(linked), 'decision')} no longer {verb} to it")
-        if items:
-            goes.append(f"agenda item {quoted(items[0].title)} no longer links to it")
+        unlinked = (
+            ("decision", [d.text for d in session.decisions if d.topic == topic.id]),
+            ("agenda item", [item.title for item in session.agenda if item.topic == topic.id]),
+        )
+        for what, names in unlinked:  # each named, so nobody is surprised later
+            if len(names) == 1:
+                goes.append(f"{what} {quoted(names[0])} no longer links to it")
+            elif names:
+                first = quoted(names[0])
+                goes.append(f"{plural(len(names), what)} ({first}, …) no longer link to it")
         if goes:
             text = "; ".join(goes)
             question += f"\n{text[0].upper()}{text[1:]}."

@@ -24,6 +24,7 @@ from poforum_tui.widgets.footer import KeyFooter
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import literal, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
+from poforum_tui.widgets.words import plural
 
 TOP_TOPICS = 5
 PRESENTER_BIG = 22
@@ -129,7 +130,7 @@ or top-voted topics. The timer keys keep working here.
             if details:
                 lines.append(literal(" · ".join(details), "dim"))
             if not hidden and focused.vote_total:
-                lines.append(Content(f"● {focused.vote_total} votes"))
+                lines.append(Content(f"● {plural(focused.vote_total, 'vote')}"))
         else:
             top = top_topics(session)
             heading = "Top topics" if top else "Votes are hidden" if hidden else "No votes yet"

@@ -97,7 +97,9 @@ def _confidence(session: Session) -> str:
     lines = ["## Confidence vote (fist of five)", ""]
     for vote in session.confidence:
         average = vote.average()
-        summary = f"{len(vote.votes)} votes" + (f", average {average:.1f}" if average else "")
+        count = len(vote.votes)
+        summary = f"{count} vote{'' if count == 1 else 's'}"
+        summary += f", average {average:.1f}" if average else ""
         lines += [f"**{md_line(vote.question)}** ({summary})", ""]
         rows = [
             [str(score), SCORE_MEANINGS[score], str(count), bar]
