@@ -127,3 +127,17 @@ async def test_nobody_present_says_so_and_the_palette_lists_the_round(sessions_d
         await pilot.press("V")
         assert round_text(app) == ""
         assert "Nobody is marked present" in notice_texts(app)[-1]
+
+
+async def test_opening_another_session_ends_the_round(sessions_dir: Path) -> None:
+    from tests.conftest import KICKOFF
+
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "V")
+        assert round_text(app)
+        app.open_session(sessions_dir / KICKOFF)
+        await pilot.press("2")
+        await pilot.pause()
+        assert round_text(app) == "" and app.screen.voting_round is None
+        assert "Voting round ended with the session it was for" in " ".join(notice_texts(app))

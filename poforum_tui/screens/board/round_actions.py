@@ -9,6 +9,7 @@ undo step each); a voter whose budget is used up gives way to the next by themse
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from textual.content import Content
 from textual.widgets import Static
@@ -28,6 +29,8 @@ class VotingRound:
     """Who votes in this round, whose turn it is, and who has given a dot."""
 
     voters: tuple[str, ...]
+    path: Path | None = None
+    """The session file the round is for: opening another one ends it."""
     position: int = 0
     voted: set[str] = field(default_factory=set)
     said: str = ""
@@ -84,6 +87,9 @@ class RoundActions(BoardBase):
         is; then what just happened (or, at the start, which keys do what)."""
         line = self.round_line()
         voting = self.voting_round
+        if voting is not None and voting.path != self.app.path:
+            self._finish(f"Voting round ended with the session it was for: {voting.tally()}.")
+            return
         voter = voting.current if voting is not None else None
         if voting is None or voter is None:
             line.display = False
@@ -122,7 +128,7 @@ class RoundActions(BoardBase):
                 severity="warning",
             )
             return
-        voting = VotingRound(present)
+        voting = VotingRound(present, self.app.path)
         skipped = voting.skip_spent(session)
         if voting.current is None:
             budget = session.board.vote_budget()
