@@ -107,3 +107,10 @@ def test_board_with_long_titles_and_hidden_columns(snap_compare, sessions_dir: P
     save(long_titles_board(), sessions_dir / "2026-11-17-board.toml")
     app = make_app(sessions_dir, "2026-11-17-board.toml", clock=FakeClock())
     assert snap_compare(app, press=["2", "right"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_board_during_a_voting_round(snap_compare, sessions_dir: Path, size) -> None:
+    """The round's bar names the voter and what the last key did; its keys lead the footer."""
+    app = make_app(sessions_dir, FORUM, clock=FakeClock())
+    assert snap_compare(app, press=["2", "V", "enter", "down"], terminal_size=size)

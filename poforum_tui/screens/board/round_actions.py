@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
@@ -137,10 +138,8 @@ class RoundActions(BoardBase):
         self.voting_round = voting
         self.refresh_bindings()  # the footer shows the round's keys
         self.show_round(session)
-        said = f"Voting round: {people(len(present))} present, one at a time."
-        if skipped:
-            said += f" {self._names(skipped)} already used every vote."
-        self.notify(said, timeout=3)
+        if skipped:  # the bar says the rest: who votes, their votes left, the keys
+            self.notify(f"{self._names(skipped)} already used every vote.", timeout=3)
 
     def action_round_vote(self) -> None:
         voting, topic = self.voting_round, self.current_topic()
@@ -160,7 +159,8 @@ class RoundActions(BoardBase):
                 self._next(f"{clean(voter)} has no votes left.")
             return
         voting.voted.add(voter)
-        said = f"✓ {clean(voter)}'s dot on {quoted(topic.title, 32)}"
+        room = max(self.size.width - cell_len(voter) - 24, 16)  # the tally stays in view
+        said = f"✓ {clean(voter)}'s dot on {quoted(topic.title, room)}"
         if not board.votes_hidden:  # hidden tallies stay hidden, here too
             total = next(t.vote_total for t in board.topics if t.id == topic.id)
             said += f" (● {total})"
