@@ -444,3 +444,27 @@ async def test_cards_use_the_room_they_have_and_compact_when_they_do_not_fit(
         text = visible_text(app.screen.view)
         assert "go straight to" in text and "developers" in text  # a whole title, 4 lines
         assert "Done across…" in text  # Missing has more cards than rows: compact
+
+
+async def test_columns_that_need_width_get_it_from_those_that_do_not(tmp_path: Path) -> None:
+    """At 200x50 a column of long cards takes the width short and empty columns spare, so
+    every word shows; a click still lands in the column drawn there."""
+    from poforum_tui.screens.board.board_view import MIN_COLUMN_WIDTH
+    from poforum_tui.store import save
+    from tests.test_live_snapshots import long_titles_board
+
+    save(long_titles_board(), tmp_path / "2026-11-17-board.toml")
+    app = make_app(tmp_path, "2026-11-17-board.toml")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        view = app.screen.view
+        assert view.widths["c3"] > view.column_width() > MIN_COLUMN_WIDTH
+        assert view.widths["c5"] == MIN_COLUMN_WIDTH
+        assert "…" not in visible_text(view)
+        x = sum(view.widths[c] + 1 for c in ("c1", "c2")) + view.widths["c3"] - 2
+        await pilot.click(BoardView, offset=(x, 3))
+        assert app.screen.focused_column().id == "c3"
+        await pilot.resize_terminal(80, 24)  # columns off screen: equal widths again
+        await pilot.pause()
+        assert set(view.widths.values()) == {view.column_width()}

@@ -87,6 +87,7 @@ def test_a_column_that_fits_shows_every_word_and_one_that_does_not_is_compact() 
     shown = long_topics(2)
     cards.set_topics(COLUMN, shown, shown, hidden=False, filtering=False)
     cards.set_size(16, 40)  # room for both cards whole
+    assert cards.level == 0 and cards.level_at(16, 6) == 2 and cards.level_at(30, 40) == 0
     lines = texts(cards)
     assert not any("…" in line for line in lines)
     assert "Priya Natarajan" in lines and "splitting" in lines  # details wrap, part by part
@@ -94,6 +95,7 @@ def test_a_column_that_fits_shows_every_word_and_one_that_does_not_is_compact() 
     assert "backlog?" in texts(cards) and any(line.endswith("…") for line in texts(cards))
     assert len(cards.lines[0]) == 6
     cards.set_size(16, 6)  # too few rows for whole titles: compact cards
+    assert cards.level == 2
     assert [len(card) for card in cards.lines] == [4, 4]
     cards.set_size(16)  # no rows known yet: compact
     assert [len(card) for card in cards.lines] == [4, 4]

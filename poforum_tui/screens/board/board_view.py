@@ -29,6 +29,11 @@ BOLD = Style(bold=True)
 DIM = Style(dim=True)
 
 
+def _text_width(column_width: int) -> int:
+    """Cells of card text in a column `column_width` wide (padding and scrollbar aside)."""
+    return max(column_width - 2 * PADDING - 1, 4)
+
+
 @dataclass(frozen=True)
 class ColumnView:
     """What one column shows: its topics, and those matching the filter."""
@@ -95,6 +100,8 @@ class BoardView(Widget, can_focus=True):
         self.columns: dict[str, ColumnCards] = {}
         self.focused_id: str | None = None
         self.first = 0
+        self.widths: dict[str, int] = {}
+        """Each column's width (without its gap), set by `_fit`."""
         self._styles: dict[str, Style] | None = None
 
     # -- what is shown ----------------------------------------------------------------------
@@ -125,6 +132,7 @@ class BoardView(Widget, can_focus=True):
             cards = self.columns[view.column.id]
             changed |= cards.set_topics(view.column, view.topics, view.shown, hidden, filtering)
         if changed:
+            self._fit()  # a column's cards may now need (or spare) width
             self._after_cursor_change(before)
 
     def select(self, column_id: str, topic_id: str | None = None) -> bool:
@@ -166,19 +174,47 @@ class BoardView(Widget, can_focus=True):
         return max(self.size.height - 1, 0)
 
     def column_width(self) -> int:
-        """Width of each column (without the one-cell gap after it)."""
+        """The columns' equal share of the width (without the one-cell gap after each)."""
         count = max(len(self.columns), 1)
         return max(MIN_COLUMN_WIDTH, self.size.width // count - 1)
 
     def _fit(self) -> None:
-        """Lay the cards out for the current width and keep every cursor in view."""
+        """Lay the cards out for the current size and keep every cursor in view."""
         if not self.size.width:
             return  # laid out on the first resize
-        text_width = max(self.column_width() - 2 * PADDING - 1, 4)
-        for cards in self.columns.values():
-            cards.set_size(text_width, self._rows)
-            cards.scroll_to_cursor(self._rows)
+        rows = self._rows
+        self.widths = self._balanced()
+        for column_id, cards in self.columns.items():
+            cards.set_size(_text_width(self.widths[column_id]), rows)  # no-op if unchanged
+            cards.scroll_to_cursor(rows)
         self._scroll_to_focused()
+
+    def _balanced(self) -> dict[str, int]:
+        """Each column's width: an equal share; but when every column is on screen and some
+        cannot show every word of their cards, the columns that can even at the narrowest
+        width give them the rest (an empty column, a short one)."""
+        each = self.column_width()
+        widths = dict.fromkeys(self.columns, each)
+        count, rows = len(self.columns), self._rows
+        if count < 2 or count * (MIN_COLUMN_WIDTH + 1) > self.size.width:
+            return widths  # some columns are off screen: equal widths, scrolled sideways
+        share = _text_width(each)
+        cut = [i for i, cards in self.columns.items() if cards.level_at(share, rows) > 0]
+        if not cut:
+            return widths
+        narrow = _text_width(MIN_COLUMN_WIDTH)
+        givers = [
+            i
+            for i, cards in self.columns.items()
+            if i not in cut and cards.level_at(narrow, rows) == 0
+        ]
+        if not givers:
+            return widths
+        extra, left = divmod(len(givers) * (each - MIN_COLUMN_WIDTH), len(cut))
+        widths.update(dict.fromkeys(givers, MIN_COLUMN_WIDTH))
+        for number, column_id in enumerate(cut):
+            widths[column_id] = each + extra + (1 if number < left else 0)
+        return widths
 
     def _scroll_to_focused(self) -> None:
         """Slide the first shown column so that the focused one is entirely on screen."""
@@ -222,9 +258,13 @@ class BoardView(Widget, can_focus=True):
             self._move(cards.page_target(direction, self._rows))
 
     def _column_at(self, x: int) -> ColumnCards | None:
-        index = self.first + x // (self.column_width() + 1)
-        ids = list(self.columns)
-        return self.columns[ids[index]] if index < len(ids) else None
+        each = self.column_width()
+        start = 0
+        for column_id in list(self.columns)[self.first :]:
+            start += self.widths.get(column_id, each) + 1
+            if x < start:
+                return self.columns[column_id]
+        return None
 
     def on_click(self, event: events.Click) -> None:
         cards = self._column_at(event.x)
@@ -280,12 +320,14 @@ class BoardView(Widget, can_focus=True):
         each = self.column_width()
         focused = self.focused_cards
         segments: list[Segment] = []
+        widths = self.widths
         for column_id in ids[self.first : self.first + width // (each + 1) + 1]:
             cards = self.columns[column_id]
+            wide = widths.get(column_id, each)
             if y == 0:
-                segments += self._title(cards, each, cards is focused)
+                segments += self._title(cards, wide, cards is focused)
             else:
-                segments += self._card_line(cards, y - 1, each, cards is focused)
+                segments += self._card_line(cards, y - 1, wide, cards is focused)
             segments.append(Segment(" ", base))
         strip = Strip(segments).crop_extend(0, width, base)
         return self._more_marks(strip, len(ids), each, width) if y == 0 else strip

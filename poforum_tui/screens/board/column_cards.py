@@ -35,6 +35,8 @@ class ColumnCards:
         self.top = 0
         self.width = 0
         self.rows = 0
+        self.level = len(FITS) - 1
+        """Which of topic_card.FITS the cards take now (0: every word shown)."""
         self.lines: list[tuple[CardLine, ...]] = []
         self.starts: list[int] = []
         self.height = 1
@@ -111,10 +113,22 @@ class ColumnCards:
         self.height = max(line, 1)
 
     def _fitted(self) -> list[tuple[CardLine, ...]]:
-        """The cards in the roomiest shape that fits the rows (compact when none does);
-        a shape is given up as soon as its cards pass the last row."""
-        width, hidden, rows = self.width, self.hidden, self.rows
-        for fit in FITS[:-1] if rows > 0 else ():
+        self.level, lines = self._shape(self.width, self.rows)
+        return lines
+
+    def level_at(self, width: int, rows: int) -> int:
+        """The shape (index in FITS) the cards would take at `width` and `rows`."""
+        if (width, rows) == (self.width, self.rows):
+            return self.level
+        return self._shape(width, rows, lay_out=False)[0]
+
+    def _shape(
+        self, width: int, rows: int, *, lay_out: bool = True
+    ) -> tuple[int, list[tuple[CardLine, ...]]]:
+        """The roomiest shape whose cards fit the rows (compact when none does), and the
+        cards in it; a shape is given up as soon as its cards pass the last row."""
+        hidden = self.hidden
+        for level, fit in enumerate(FITS[:-1]) if rows > 0 else ():
             lines, height = [], 0
             for topic in self.shown:
                 card = card_lines(topic, width, hidden, fit)
@@ -123,8 +137,9 @@ class ColumnCards:
                     break
                 lines.append(card)
             else:
-                return lines
-        return [card_lines(topic, width, hidden, COMPACT) for topic in self.shown]
+                return level, lines
+        compact = [card_lines(t, width, hidden, COMPACT) for t in self.shown] if lay_out else []
+        return len(FITS) - 1, compact
 
     def card_at(self, line: int) -> int:
         """Index of the card drawn on content line `line` (the one above, in a gap)."""
