@@ -60,7 +60,8 @@ async def test_help_lists_the_screens_keys_and_its_prose_and_scrolls_at_80x24(
 async def test_remapped_keys_show_in_help_palette_and_footer(sessions_dir: Path) -> None:
     save_settings(Settings(keys={"board-vote": "g", "help": "f2"}))
     app = make_app(sessions_dir, FORUM)
-    async with app.run_test(size=(100, 30)) as pilot:
+    # wide enough for every key: a remapped key comes after the screen's other keys
+    async with app.run_test(size=(200, 30)) as pilot:
         await pilot.press("2")
         footer = app.screen.query_one(KeyFooter).render_line(0).text
         assert "g Vote" in footer and "f2 Help" in footer and "v Vote" not in footer
