@@ -179,3 +179,10 @@ def test_moves_keep_every_topic_once(cards: list[tuple[str, int]], pick: int, de
     topic_id = f"t{pick % len(cards)}"
     for moved in (ops.move_topic(s, topic_id, delta), ops.reorder_topic(s, topic_id, delta)):
         assert sorted(t.id for t in moved.board.topics) == sorted(t.id for t in s.board.topics)
+
+
+
+def test_a_budget_of_one_is_one_vote_in_the_refusal() -> None:
+    s = ops.vote(session(("t1", "new", {}), votes_per_person=1), "t1", "Dana")
+    with pytest.raises(DomainError, match=r"^Dana has used 1 of 1 vote$"):
+        ops.vote(s, "t1", "Dana")
