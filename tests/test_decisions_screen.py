@@ -181,6 +181,9 @@ async def test_follow_up_outcomes_and_header_count(sessions_dir: Path, clock) ->
         assert states["d4"] == ("drop", "dropped")
         assert states["d5"] == (None, "open")
         assert str(summary.render()).startswith("2 of 6 follow-ups lack an outcome")
+        await pilot.press("o", "d", "o", "d")  # d5, d6: done
+        await pilot.pause()
+        assert str(summary.render()).startswith("6 follow-ups, an outcome each")
 
 
 async def test_delete_asks_first(sessions_dir: Path, clock) -> None:

@@ -154,7 +154,10 @@ Open items due before today are marked **overdue** (`!`), as in `poforum log`.
         today = self.app.clock.now().date()
         overdue = sum(1 for d in session.decisions if ops.is_overdue(d, today))
         parts = []
-        if follow_ups:
+        if follow_ups and not waiting:
+            every = "its outcome" if len(follow_ups) == 1 else "an outcome each"
+            parts.append(f"{plural(len(follow_ups), 'follow-up')}, {every}")
+        elif follow_ups:
             lack = "lacks" if waiting == 1 else "lack"
             parts.append(f"{waiting} of {plural(len(follow_ups), 'follow-up')} {lack} an outcome")
         parts.append(f"{plural(len(session.decisions), 'item')} · {ops.open_count(session)} open")
