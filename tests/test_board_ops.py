@@ -181,7 +181,6 @@ def test_moves_keep_every_topic_once(cards: list[tuple[str, int]], pick: int, de
         assert sorted(t.id for t in moved.board.topics) == sorted(t.id for t in s.board.topics)
 
 
-
 def test_a_budget_of_one_is_one_vote_in_the_refusal() -> None:
     s = ops.vote(session(("t1", "new", {}), votes_per_person=1), "t1", "Dana")
     with pytest.raises(DomainError, match=r"^Dana has used 1 of 1 vote$"):

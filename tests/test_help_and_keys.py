@@ -57,6 +57,18 @@ async def test_help_lists_the_screens_keys_and_its_prose_and_scrolls_at_80x24(
         assert scroll.scroll_y > 0
 
 
+async def test_a_long_description_wraps_under_itself_not_under_the_keys(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, FORUM)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "question_mark")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        first = next(i for i, line in enumerate(lines) if line.startswith("V "))
+        start = lines[first].index("Voting round")
+        assert len(lines[first]) <= 78 and lines[first + 1][:start].strip() == ""
+        assert lines[first + 1][start:].strip()  # the rest of the tooltip, under the text
+
+
 async def test_remapped_keys_show_in_help_palette_and_footer(sessions_dir: Path) -> None:
     save_settings(Settings(keys={"board-vote": "g", "help": "f2"}))
     app = make_app(sessions_dir, FORUM)

@@ -105,10 +105,11 @@ def help_prose(screen: Screen) -> list[str]:
     return texts
 
 
-def key_lines(groups: list[tuple[str, list[KeyRow]]]) -> Content:
-    """The key list as text: a heading per group, then `key  description — tooltip`."""
-    width = max((len(row.keys) for _, rows in groups for row in rows), default=0)
-    width = min(width, 18)
+def key_lines(groups: list[tuple[str, list[KeyRow]]], width: int = 0) -> Content:
+    """The key list as text: a heading per group, then `key  description — tooltip`; given
+    the `width` it is shown at, a long description wraps under itself, not under the keys."""
+    keys_width = max((len(row.keys) for _, rows in groups for row in rows), default=0)
+    keys_width = min(keys_width, 18)
     lines: list[Content] = []
     for title, rows in groups:
         if lines:
@@ -116,17 +117,38 @@ def key_lines(groups: list[tuple[str, list[KeyRow]]]) -> Content:
         lines.append(Content.styled(title, "bold underline"))
         for row in rows:
             style = "" if row.enabled else "dim"
-            parts: list[tuple[str, str] | str] = [
-                (f"{row.keys:<{width}}", "bold $accent" if row.enabled else "dim"),
-                "  ",
-                (row.description, style),
-            ]
+            key = Content.styled(
+                f"{row.keys:<{keys_width}}  ", "bold $accent" if row.enabled else "dim"
+            )
+            parts: list[tuple[str, str] | str] = [(row.description, style)]
             if row.tooltip:
                 parts.append((f" — {row.tooltip}", "dim"))
             if not row.enabled:
                 parts.append((" (not now)", "dim italic"))
-            lines.append(Content.assemble(*parts))
+            text = Content.assemble(*parts)
+            room = width - key.cell_length
+            if width <= 0 or room < 20 or text.cell_length <= room:
+                lines.append(key + text)
+                continue
+            wrapped = text.wrap(room)
+            indent = Content(" " * key.cell_length)
+            lines += [key + wrapped[0], *(indent + line for line in wrapped[1:])]
     return Content("\n").join(lines)
+
+
+class KeyList(Static):
+    """The key list, drawn again for its width so long descriptions wrap under themselves."""
+
+    def __init__(self, groups: list[tuple[str, list[KeyRow]]], *, id: str | None = None) -> None:
+        super().__init__(key_lines(groups), id=id)
+        self.groups = groups
+        self._width = 0
+
+    def on_resize(self) -> None:
+        width = self.content_region.width
+        if width and width != self._width:
+            self._width = width
+            self.update(key_lines(self.groups, width))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -171,7 +193,7 @@ class HelpScreen(ModalScreen[None]):
     def __init__(
         self,
         title: str,
-        keys: Content,
+        keys: list[tuple[str, list[KeyRow]]],
         prose: list[str],
         help_keys: str = "",
         close_keys: frozenset[str] = frozenset(),
@@ -196,9 +218,7 @@ class HelpScreen(ModalScreen[None]):
             if active.node is app and active.binding.action == HELP_ACTION
         )
         title = type(screen).__name__.removesuffix("Screen") or "poforum"
-        return cls(
-            f"Help: {title}", key_lines(groups), help_prose(screen), " / ".join(help_keys), close
-        )
+        return cls(f"Help: {title}", groups, help_prose(screen), " / ".join(help_keys), close)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help") as panel:
@@ -206,7 +226,7 @@ class HelpScreen(ModalScreen[None]):
             closers = " / ".join(part for part in ("escape", self.help_keys) if part)
             panel.border_subtitle = f"↑↓ scroll · {closers} closes"
             with VerticalScroll(id="help-scroll"):
-                yield Static(self.keys, id="help-keys")
+                yield KeyList(self.keys, id="help-keys")
                 for text in self.prose:
                     yield Markdown(text)
 

@@ -114,8 +114,8 @@ def vote(session: Session, topic_id: str, voter: str) -> Session:
     budget = board.vote_budget()
     used = board.votes_used(voter)
     if used >= budget:
-        votes = "vote" if budget == 1 else "votes"
-        raise DomainError(f"{voter} has used {used} of {budget} {votes}")
+        noun = "vote" if budget == 1 else "votes"
+        raise DomainError(f"{voter} has used {used} of {budget} {noun}")
     index = _topic_index(session, topic_id)
     topic = board.topics[index]
     votes = {**topic.votes, voter: topic.votes.get(voter, 0) + 1}
