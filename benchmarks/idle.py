@@ -2,7 +2,9 @@
 
 Each sample is a fresh `python benchmarks/probe.py idle ...` in a pseudo-terminal of 100x30
 (Textual's real driver: its input thread and terminal writes count), on a fresh copy of the
-session so every run starts the same pending first item. Subjects alternate run by run.
+session's folder so every run starts the same pending first item (and finds the session it
+follows, as in a user's folder: no warning toast stays on screen). Subjects alternate run
+by run.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ def idle_share(seconds: float, subject: str, session: Path = EXAMPLE) -> float:
     with tempfile.TemporaryDirectory(prefix="poforum-idle-") as scratch:
         args = [str(seconds), subject]
         if subject != "minimal":
-            copy = Path(scratch) / session.name
-            shutil.copy(session, copy)
-            args.append(str(copy))
+            for neighbour in session.parent.glob("*.toml"):
+                shutil.copy(neighbour, Path(scratch) / neighbour.name)
+            args.append(str(Path(scratch) / session.name))
         result = Path(scratch) / "result.txt"
         env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
         env.update(POFORUM_PROBE_RESULT=str(result), TERM="xterm-256color")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Digits
-
 from poforum_tui.dialogs.confirm import ConfirmScreen
 from poforum_tui.domain import FakeClock
 from poforum_tui.domain import agenda as ops
@@ -21,7 +19,7 @@ START = dt.datetime(2026, 11, 17, 10, 0, 0)
 
 
 def digits(app) -> str:
-    return app.screen.query_one("#timer-digits", Digits).value
+    return app.screen.query_one(ItemTimer).digits
 
 
 def messages(app) -> list[str]:

@@ -13,6 +13,7 @@ from poforum_tui.screens.agenda.screen import AgendaScreen
 from poforum_tui.screens.presenter.screen import PresenterScreen
 from poforum_tui.widgets.big_digits import BigDigits
 from poforum_tui.widgets.item_timer import ItemTimer
+from poforum_tui.widgets.line_text import LineText
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 from tests.conftest import FORUM, make_app
 
@@ -20,19 +21,24 @@ START = dt.datetime(2026, 11, 17, 10, 0, 0)
 
 
 def count_updates(monkeypatch) -> list[str]:
-    """The ids (or classes) of the Statics and big digits updated from now on."""
+    """The ids (or classes) of the Statics, line texts and big digits updated from now on."""
     updated: list[str] = []
-    real_static, real_big = Static.update, BigDigits.update
+    real_static, real_lines, real_big = Static.update, LineText.update, BigDigits.update
 
     def static_update(self, *args, **kwargs):
         updated.append(self.id or type(self).__name__)
         return real_static(self, *args, **kwargs)
+
+    def lines_update(self, content):
+        updated.append(self.id or type(self).__name__)
+        return real_lines(self, content)
 
     def big_update(self, value):
         updated.append("big")
         return real_big(self, value)
 
     monkeypatch.setattr(Static, "update", static_update)
+    monkeypatch.setattr(LineText, "update", lines_update)
     monkeypatch.setattr(BigDigits, "update", big_update)
     return updated
 

@@ -145,7 +145,7 @@ def test_cli_export_errors_are_clear(sessions_dir: Path, capsys) -> None:
 
 
 async def test_review_dims_decision_on_the_board_and_hides_key_hints(sessions_dir: Path) -> None:
-    from textual.widgets import Static as Text
+    from poforum_tui.widgets.line_text import LineText as Text
 
     app = make_app(sessions_dir, FORUM, read_only=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -159,7 +159,7 @@ async def test_review_dims_decision_on_the_board_and_hides_key_hints(sessions_di
 
 
 async def test_editing_shows_the_key_hints(sessions_dir: Path) -> None:
-    from textual.widgets import Static as Text
+    from poforum_tui.widgets.line_text import LineText as Text
 
     app = make_app(sessions_dir, FORUM)
     async with app.run_test(size=(100, 30)) as pilot:

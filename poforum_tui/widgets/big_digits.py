@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 FONT = {
@@ -39,8 +42,26 @@ def block_lines(text: str, scale: int = 1) -> list[str]:
     return rows
 
 
+def changed_columns(before: list[str], after: list[str]) -> tuple[int, int] | None:
+    """The first and one past the last column where two renderings differ (None: same)."""
+    first, last = None, 0
+    for old, new in zip(before, after, strict=True):
+        if old == new:
+            continue
+        width = max(len(old), len(new))
+        old, new = old.ljust(width), new.ljust(width)
+        left = next(x for x in range(width) if old[x] != new[x])
+        right = next(x for x in range(width, 0, -1) if old[x - 1] != new[x - 1])
+        first = left if first is None else min(first, left)
+        last = max(last, right)
+    return None if first is None else (first, last)
+
+
 class BigDigits(Widget):
-    """A timer value in block digits, coloured by the widget's `color`."""
+    """A timer value in block digits, coloured by the widget's `color`.
+
+    Drawn line by line: a tick that turns 04:12 into 04:11 repaints the last glyph's
+    columns only."""
 
     DEFAULT_CSS = """
     BigDigits {
@@ -61,16 +82,32 @@ class BigDigits(Widget):
         if value == self.value:
             return
         if len(value) == len(self.value) and self.is_mounted:
+            before = self._rows()
             self.set_reactive(BigDigits.value, value)
-            self.refresh()
+            columns = changed_columns(before, self._rows())
+            if columns is not None:
+                first, last = columns
+                self.refresh(Region(first, 0, last - first, len(before)))
             return
         self.value = value
 
-    def render(self) -> str:
-        return "\n".join(block_lines(self.value, self.scale))
+    _drawn: tuple[tuple[str, int], list[str]] | None = None
+
+    def _rows(self) -> list[str]:
+        key = (self.value, self.scale)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = key, block_lines(self.value, self.scale)
+        return self._drawn[1]
+
+    def render_line(self, y: int) -> Strip:
+        rows = self._rows()
+        style = self.visual_style.rich_style
+        if y >= len(rows) or not rows[y]:
+            return Strip.blank(0, style)
+        return Strip([Segment(rows[y], style)], len(rows[y]))
 
     def get_content_width(self, container, viewport) -> int:
-        return max((len(line) for line in block_lines(self.value, self.scale)), default=0)
+        return max((len(line) for line in self._rows()), default=0)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return 5 * self.scale

@@ -10,14 +10,16 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from poforum_tui.domain import AgendaItem
 from poforum_tui.domain.agenda import elapsed_seconds, next_step_minutes
 from poforum_tui.domain.agenda_plan import Totals
 from poforum_tui.widgets.big_digits import BigDigits
+from poforum_tui.widgets.line_text import LineText
 from poforum_tui.widgets.literal import literal
 from poforum_tui.widgets.timefmt import mmss
+from poforum_tui.widgets.timer_bar import TimerBar
 
 # Terminal heights from which the block digits replace Digits (5 rows), and double (10 rows).
 BIG_FROM = 30
@@ -74,7 +76,7 @@ class ItemTimer(Vertical):
     ItemTimer.-overrun #timer-digits, ItemTimer.-overrun #timer-big {
         color: $error;
     }
-    ItemTimer.-overrun #timer-bar Bar > .bar--complete {
+    ItemTimer.-overrun TimerBar > .bar--complete {
         color: $error;
     }
     ItemTimer #timer-text {
@@ -82,9 +84,6 @@ class ItemTimer(Vertical):
         height: 3;
         text-wrap: nowrap;
         text-overflow: ellipsis;
-    }
-    ItemTimer #timer-bar, ItemTimer #timer-bar Bar {
-        width: 1fr;
     }
     """
     HELP = """
@@ -101,8 +100,8 @@ overrun in red; the bar fills with the time spent.
         with Horizontal(id="timer-middle"):
             yield Digits("--:--", id="timer-digits")
             yield BigDigits("--:--", id="timer-big")
-            yield Static(id="timer-text")
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="timer-bar")
+            yield LineText(id="timer-text")
+        yield TimerBar(id="timer-bar")
 
     def show_item(self, item: AgendaItem, now: dt.datetime, *, keys: bool = True) -> None:
         """Draw `item` (running, paused or about to start) at time `now`; `keys=False` (a
@@ -110,10 +109,6 @@ overrun in red; the bar fills with the time spent.
         spent = elapsed_seconds(item, now)
         timebox = item.minutes * 60
         left = timebox - spent
-        mark = {"running": "▶ Now", "paused": "⏸ Paused"}.get(item.status, "Next")
-        title: list[str | Content | tuple[str, str]] = [(f"{mark}: ", ""), literal(item.title)]
-        if item.owner:
-            title += [(" — ", "dim"), literal(item.owner, "dim")]
         lines = [Content(f"{mmss(spent)} of {mmss(timebox)}")]
         if left < 0:
             lines.append(Content.styled(over_text(-left), "bold $error"))
@@ -136,7 +131,7 @@ overrun in red; the bar fills with the time spent.
         else:
             lines.append(Content.styled(hint, "dim"))
         self._draw(
-            Content.assemble(*title),
+            self._title(item),
             f"+{mmss(-left)}" if left < 0 else mmss(left),
             min(spent, timebox) / timebox,
             Content("\n").join(lines),
@@ -144,6 +139,19 @@ overrun in red; the bar fills with the time spent.
             idle=item.status == "pending",
             paused=item.status == "paused",
         )
+
+    _titled: tuple[tuple[str, str, str | None], Content] | None = None
+
+    def _title(self, item: AgendaItem) -> Content:
+        """`▶ Now: title — owner`, made again only when one of those changes."""
+        key = (item.status, item.title, item.owner)
+        if self._titled is None or self._titled[0] != key:
+            mark = {"running": "▶ Now", "paused": "⏸ Paused"}.get(item.status, "Next")
+            title: list[str | Content | tuple[str, str]] = [(f"{mark}: ", ""), literal(item.title)]
+            if item.owner:
+                title += [(" — ", "dim"), literal(item.owner, "dim")]
+            self._titled = key, Content.assemble(*title)
+        return self._titled[1]
 
     def show_finished(self, totals: Totals) -> None:
         """Every item is done or skipped: the meeting's actual time against its plan."""
@@ -197,19 +205,27 @@ overrun in red; the bar fills with the time spent.
         self.set_class(idle, "-idle")
         self.set_class(paused, "-paused")
         height = self.app.size.height
-        self.set_class(height >= self.big_from, "-big")
+        big = height >= self.big_from
+        self.set_class(big, "-big")
         shown = (title, digits, round(done * 1000), text, height)
         if shown == self._shown:
             return  # a tick that changed nothing draws nothing
         before, self._shown = self._shown, shown
         if before is None or before[0] != title:
             self.query_one("#timer-title", Static).update(title, layout=False)  # one line
-        self.query_one("#timer-digits", Digits).update(digits)  # lays out if its width changes
-        big = self.query_one(BigDigits)
-        big.scale = 2 if height >= self.huge_from else 1
-        big.update(digits)
-        if before is None or before[2] != shown[2]:
-            self.query_one("#timer-bar", ProgressBar).update(total=1000, progress=shown[2])
-        if before is None or before[3] != text:
-            # Three lines high (its CSS): new text never moves anything else.
-            self.query_one("#timer-text", Static).update(text, layout=False)
+        if big:  # only the digits that can be seen: the others catch up when shown
+            block = self.query_one(BigDigits)
+            block.scale = 2 if height >= self.huge_from else 1
+            block.update(digits)
+        else:
+            self.query_one("#timer-digits", Digits).update(digits)  # lays out if its width changes
+        self.query_one(TimerBar).show(shown[2] / 1000, overrun=overrun)
+        # Three lines high (its CSS): new text never moves anything else.
+        self.query_one(LineText).update(text)  # repaints the lines that changed
+
+    @property
+    def digits(self) -> str:
+        """The time the shown digits (block or Digits) say: `13:20`, `+02:15`, `--:--`."""
+        if self.has_class("-big"):
+            return self.query_one(BigDigits).value
+        return self.query_one("#timer-digits", Digits).value

@@ -36,7 +36,7 @@ start + every timebox, fixed once the meeting starts. *Projected end* is now + w
 left of the current item + every pending timebox. The last line says how late or early.
 """
 
-    _shown: Content | None = None
+    _shown: tuple[tuple[tuple[str, str], ...], str, str] | None = None
     _lines = 0
 
     def show(self, clock: MeetingClock, totals: Totals) -> None:
@@ -52,17 +52,17 @@ left of the current item + every pending timebox. The last line says how late or
             verdict, style = lateness(totals.done_over)
             rows.append(("Actual", f"{mmss(totals.done_actual)}"))
             rows.append(("Planned", f"{mmss(totals.done_planned)}"))
-            late = Content.styled(verdict.replace("late", "over").replace("early", "under"), style)
+            verdict = verdict.replace("late", "over").replace("early", "under")
         else:
             if clock.projected_end is not None:
                 rows.append(("Projected", f"{clock.projected_end:%H:%M}"))
             verdict, style = lateness(clock.late_seconds)
-            late = Content.styled(verdict, f"bold {style}")
-        lines = [Content.assemble((f"{label:<12}", "dim"), value) for label, value in rows]
-        lines.append(late)
-        shown = Content("\n").join(lines)
+            style = f"bold {style}"
+        shown = (tuple(rows), verdict, style)
         if shown == self._shown:
             return  # most ticks: the clock moves by the minute
+        lines = [Content.assemble((f"{label:<12}", "dim"), value) for label, value in rows]
+        lines.append(Content.styled(verdict, style))
         same_height = self._shown is not None and len(lines) == self._lines
         self._shown, self._lines = shown, len(lines)
-        self.update(shown, layout=not same_height)
+        self.update(Content("\n").join(lines), layout=not same_height)

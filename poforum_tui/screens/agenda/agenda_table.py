@@ -77,6 +77,7 @@ class AgendaTable(LineList):
         self.keys: list[str] = []
         self.cells: dict[str, dict[str, Text]] = {}
         self.cursor_row = 0
+        self._cells_drawn: dict[tuple[object, ...], list[Segment]] = {}
 
     # -- the DataTable-like surface the screen and tests use ---------------------------------
 
@@ -277,10 +278,21 @@ class AgendaTable(LineList):
     def _strip(
         self, cells: dict[str, Text], widths: dict[str, int], width: int, style: Style
     ) -> Strip:
-        console = self.app.console
         segments = [Segment(" ", style)]
         for index, column in enumerate(COLUMNS):
             if index:
                 segments.append(Segment(" " * GAP, style))
-            segments += line_cell(console, cells[column], widths[column], style)
+            segments += self._cell(cells[column], widths[column], style)
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
+
+    def _cell(self, text: Text, width: int, style: Style) -> list[Segment]:
+        """One cell's segments, kept while its text, width and row style stay: a tick redraws
+        the running row, whose time is the only cell that changed."""
+        key = (text.plain, text.style, tuple(text.spans), text.justify, width, style)
+        segments = self._cells_drawn.get(key)
+        if segments is None:
+            if len(self._cells_drawn) > 8 * len(COLUMNS) * max(len(self.keys), 8):
+                self._cells_drawn.clear()
+            segments = line_cell(self.app.console, text, width, style)
+            self._cells_drawn[key] = segments
+        return segments

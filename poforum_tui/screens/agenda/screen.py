@@ -8,17 +8,24 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from poforum_tui.domain import Session
 from poforum_tui.domain import agenda as ops
-from poforum_tui.domain.agenda_plan import meeting_clock, rebalance, rebalance_plan, totals
+from poforum_tui.domain.agenda_plan import (
+    Totals,
+    meeting_clock,
+    rebalance,
+    rebalance_plan,
+    totals,
+)
 from poforum_tui.domain.errors import DomainError
 from poforum_tui.screens.agenda.agenda_table import AgendaTable, RowDoesNotExist
 from poforum_tui.screens.agenda.keys import AGENDA_KEYS
 from poforum_tui.screens.base import SessionScreen
 from poforum_tui.widgets.item_timer import ItemTimer
+from poforum_tui.widgets.line_text import LineText
 from poforum_tui.widgets.literal import clean, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
 from poforum_tui.widgets.timefmt import mmss
@@ -67,7 +74,7 @@ Quit any time: a running item resumes from the wall clock.
             yield ItemTimer(id="agenda-timer")
             yield MeetingClockView(id="agenda-clock")
         yield AgendaTable(id="agenda-table")
-        yield Static(id="agenda-totals")
+        yield LineText(id="agenda-totals")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -119,22 +126,10 @@ Quit any time: a running item resumes from the wall clock.
             timer.show_empty()
         self.query_one(MeetingClockView).show(clock, sums)
         self.query_one(AgendaTable).show_running(session, now)
-        totals_text = self._totals_text(session, now)
+        totals_text = totals_line(sums)
         if totals_text != self._totals_shown:  # one line high: never a layout
             self._totals_shown = totals_text
-            self.query_one("#agenda-totals", Static).update(totals_text, layout=False)
-
-    def _totals_text(self, session: Session, now: dt.datetime) -> str:
-        sums = totals(session, now)
-        parts = [f"{sums.done} of {sums.items} done"]
-        if sums.done:
-            sign = "+" if sums.done_over > 0 else "-" if sums.done_over < 0 else "±"
-            parts.append(
-                f"done: planned {mmss(sums.done_planned)}, actual {mmss(sums.done_actual)} "
-                f"({sign}{mmss(abs(sums.done_over))})"
-            )
-        parts.append(f"all: planned {mmss(sums.planned)}, actual {mmss(sums.actual)}")
-        return " · ".join(parts)
+            self.query_one("#agenda-totals", LineText).update(Content(totals_text))
 
     # -- the clock -----------------------------------------------------------------------------
 
@@ -367,6 +362,19 @@ Quit any time: a running item resumes from the wall clock.
     def _owners(self) -> list[str]:
         session = self.app.session
         return [p.name for p in session.participants] if session is not None else []
+
+
+def totals_line(sums: Totals) -> str:
+    """`2 of 7 done · done: planned 20:00, actual 21:10 (+01:10) · all: planned ...`."""
+    parts = [f"{sums.done} of {sums.items} done"]
+    if sums.done:
+        sign = "+" if sums.done_over > 0 else "-" if sums.done_over < 0 else "±"
+        parts.append(
+            f"done: planned {mmss(sums.done_planned)}, actual {mmss(sums.done_actual)} "
+            f"({sign}{mmss(abs(sums.done_over))})"
+        )
+    parts.append(f"all: planned {mmss(sums.planned)}, actual {mmss(sums.actual)}")
+    return " · ".join(parts)
 
 
 def toggle_what(session: Session | None) -> str:
