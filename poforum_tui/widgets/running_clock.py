@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Header
 
 from poforum_tui.domain import Clock
+from poforum_tui.widgets.heartbeat import every_second
 from poforum_tui.widgets.literal import clean, clip
 from poforum_tui.widgets.timefmt import mmss
 
@@ -73,7 +74,7 @@ class RunningClock(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._session_changed, init=True)
-        self.set_interval(1, self.tick)
+        every_second(self, self.tick)
 
     def _session_changed(self, session: Session | None) -> None:
         item = None

@@ -24,6 +24,7 @@ from poforum_tui.domain.errors import DomainError
 from poforum_tui.screens.agenda.agenda_table import AgendaTable, RowDoesNotExist
 from poforum_tui.screens.agenda.keys import AGENDA_KEYS
 from poforum_tui.screens.base import SessionScreen
+from poforum_tui.widgets.heartbeat import every_second
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.line_text import LineText
 from poforum_tui.widgets.literal import clean, quoted
@@ -80,7 +81,7 @@ Quit any time: a running item resumes from the wall clock.
     def on_mount(self) -> None:
         self.query_one("#agenda-top").border_title = "Agenda"
         super().on_mount()
-        self.set_interval(1, self.tick)
+        every_second(self, self.tick)  # the app's beat, just after each second turns
 
     # -- drawing -------------------------------------------------------------------------------
 

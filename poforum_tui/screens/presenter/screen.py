@@ -21,6 +21,7 @@ from poforum_tui.domain.decisions import follow_ups
 from poforum_tui.screens.agenda.screen import next_what, toggle_what
 from poforum_tui.screens.host import HostedScreen
 from poforum_tui.widgets.footer import KeyFooter
+from poforum_tui.widgets.heartbeat import every_second
 from poforum_tui.widgets.item_timer import ItemTimer
 from poforum_tui.widgets.literal import literal, quoted
 from poforum_tui.widgets.meeting_clock import MeetingClockView
@@ -87,7 +88,7 @@ or top-voted topics. The timer keys keep working here.
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._redraw, init=True)
-        self.set_interval(1, self.tick)
+        every_second(self, self.tick)  # the same beat as the Agenda's: one wake-up
 
     def tick(self) -> None:
         if self.app.session is not None:
