@@ -109,7 +109,7 @@ def test_board_move_reorder_sort_vote() -> None:
 
 def test_vote_budget_is_enforced_with_who_used_how_many() -> None:
     s = board_ops.vote(session(), "t1", "Eli")
-    with pytest.raises(DomainError, match="Eli has used 1 of 1 vote$"):
+    with pytest.raises(DomainError, match=r"Eli has used 1 of 1 vote$"):
         board_ops.vote(s, "t3", "Eli")
     s = board_ops.unvote(s, "t1", "Eli")
     assert s.topic("t1").votes == {}
