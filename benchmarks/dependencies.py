@@ -152,8 +152,9 @@ def log_cpu_figure(folder: Path, plain: Path, runs: int) -> tuple[float, float]:
     thread: `folder` (with dependencies) vs `plain` (the same weeks without them)."""
     import time
 
-    from poforum_tui.store.decision_log import format_lines, read_log
+    from poforum_tui.store.decision_log import read_log
     from poforum_tui.store.load import forget_parses
+    from poforum_tui.store.log_rows import format_lines
 
     def work(where: Path) -> float:
         forget_parses()  # a first read of every file, as in a fresh process

@@ -219,12 +219,12 @@ def cmd_log(argv: Sequence[str]) -> int:
     if not folder.is_dir():
         say(f"{PROG}: {folder} is not a folder of sessions", file=sys.stderr)
         return 1
-    from poforum_tui.store.decision_log import format_lines, read_log
+    from poforum_tui.store.log_rows import folder_rows, format_lines, select
 
-    log = read_log(folder)
-    for error in log.broken:
+    rows, broken = folder_rows(folder)
+    for error in broken:
         say(f"{PROG}: skipped {error}", file=sys.stderr)
-    entries = log.everything(kind=args.kind, open_only=args.open, owner=args.owner)
+    entries = select(rows, kind=args.kind, open_only=args.open, owner=args.owner)
     if not entries:
         say("No decisions, experiments, actions or dependencies match.", file=sys.stderr)
         return 0

@@ -13,7 +13,8 @@ from poforum_tui.domain.representation import missing_domains, notice
 from poforum_tui.store import dumps, from_template, load, parse, save
 from poforum_tui.store.carryover import new_from_template, session_after
 from poforum_tui.store.create import create_session_file
-from poforum_tui.store.decision_log import format_lines, read_log
+from poforum_tui.store.decision_log import read_log
+from poforum_tui.store.log_rows import format_lines
 from tests.conftest import EXAMPLES, METASCRUM, SYNC
 
 NEXT_SYNC = dt.date(2026, 12, 8)

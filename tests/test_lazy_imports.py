@@ -97,3 +97,10 @@ def test_the_sessions_home_shows_its_list_and_preview_without_pydantic(sessions_
         timeout=120,
     )
     assert "PREVIEW True False" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_second_log_of_an_unchanged_folder_needs_no_pydantic(sessions_dir) -> None:
+    """(pydantic_core: the package `pydantic` names a stand-in plugin loader, see
+    domain/pydantic_setup.py, before anything imports pydantic itself.)"""
+    assert "pydantic_core" in loaded_by("log", "--dir", str(sessions_dir))  # the first folds
+    assert "pydantic_core" not in loaded_by("log", "--dir", str(sessions_dir))

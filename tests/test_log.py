@@ -8,7 +8,8 @@ from pathlib import Path
 from poforum_tui.cli import main
 from poforum_tui.domain import decisions as ops
 from poforum_tui.store import load, save
-from poforum_tui.store.decision_log import fold, format_lines, read_log
+from poforum_tui.store.decision_log import fold, read_log
+from poforum_tui.store.log_rows import format_lines
 from tests.conftest import FORUM, KICKOFF, METASCRUM, SYNC
 
 TODAY = dt.date(2026, 11, 21)
@@ -108,3 +109,40 @@ def test_cli_log_escalation_shows_in_status(sessions_dir: Path, capsys) -> None:
 def test_cli_log_missing_folder(tmp_path: Path, capsys) -> None:
     assert main(["log", "--dir", str(tmp_path / "nowhere")]) == 1
     assert "nowhere is not a folder of sessions" in capsys.readouterr().err
+
+
+def test_a_second_log_of_an_unchanged_folder_reads_the_kept_rows(
+    sessions_dir: Path, monkeypatch
+) -> None:
+    """`poforum log` over years of history: the index keeps the printed rows, so a second run
+    folds nothing; a changed file makes it fold again; OVERDUE is decided at printing."""
+    from poforum_tui.store.index import SessionIndex
+    from poforum_tui.store.log_rows import folder_rows, row_of, select
+
+    first, broken = folder_rows(sessions_dir)
+    assert broken == []
+    sam = select(first, owner="sam")
+    assert any("OVERDUE" in line for line in format_lines(sam, TODAY))
+    assert not any("OVERDUE" in line for line in format_lines(sam, dt.date(2026, 11, 1)))
+    assert first == [row_of(entry) for entry in read_log(sessions_dir).everything()]
+    folded: list[int] = []
+    real = SessionIndex.logged_sessions
+
+    def counting(self):
+        folded.append(1)
+        return real(self)
+
+    monkeypatch.setattr(SessionIndex, "logged_sessions", counting)
+    assert folder_rows(sessions_dir)[0] == first and folded == []
+    forum = load(sessions_dir / FORUM)
+    save(ops.set_outcome(forum, "d2", "done"), sessions_dir / FORUM)
+    again, _ = folder_rows(sessions_dir)
+    assert folded == [1] and again != first
+
+
+def test_the_printout_is_the_same_from_kept_rows_and_from_a_fold(sessions_dir: Path) -> None:
+    from poforum_tui.store.log_rows import folder_rows
+
+    folder_rows(sessions_dir)  # keeps them
+    kept, _ = folder_rows(sessions_dir)
+    assert format_lines(kept, TODAY) == format_lines(read_log(sessions_dir).everything(), TODAY)

@@ -240,47 +240,10 @@ def status_label(item: Decision | Dependency) -> str:
     return item.status
 
 
-def format_lines(entries: list[LogEntry | DependencyEntry], today: dt.date) -> list[str]:
-    """The log as aligned text lines under a header (what `poforum log` prints)."""
-    rows = [("DATE", "SESSION", "KIND", "STATUS", "OWNER", "DUE", "SEEN", "TEXT")]
-    for entry in entries:
-        if isinstance(entry, DependencyEntry):
-            item: Decision | Dependency = entry.dependency
-            kind, text, due = "dependency", _dependency_text(entry.dependency), "-"
-            needed = entry.dependency.needed_by
-            due = needed.isoformat() if isinstance(needed, dt.date) else (needed or "-")
-        else:
-            item = entry.decision
-            kind, text = item.kind, item.text
-            due = item.due.isoformat() if item.due else "-"
-        if entry.overdue(today):
-            due += " OVERDUE"
-        rows.append(
-            (
-                entry.first_date.isoformat(),
-                _clip(entry.first_title, 28),
-                kind,
-                status_label(item),
-                _clip(item.owner or "-", 20),
-                _clip(due, 28),
-                f"{entry.sessions} session" + ("s" if entry.sessions != 1 else ""),
-                " ".join(text.split()),
-            )
-        )
-    columns = list(zip(*rows, strict=True))[:-1]
-    line = "  ".join([*(f"{{:<{max(map(len, column))}}}" for column in columns), "{}"])
-    return [line.format(*row).rstrip() for row in rows]
-
-
-def _dependency_text(dependency: Dependency) -> str:
+def dependency_text(dependency: Dependency) -> str:
     """`Mobile needs from Payments: … [po-sync → metascrum; the MetaScrum decides]`."""
     text = f"{dependency.from_} needs from {dependency.to}: {dependency.text}"
     ladder = ladder_label(dependency.escalated_from, dependency.escalate_to)
     if ladder and dependency.is_open:
         text += f" [{ladder}; {dependency.decided_by or 'nobody yet'} decides]"
     return text
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -107,7 +107,7 @@ class SessionIndex:
     def _create(self, db: sqlite3.Connection) -> None:
         with db:
             names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-            for name in ("items_fts", "items", "previews", "logs", "files", "meta"):
+            for name in ("items_fts", "items", "log_rows", "previews", "logs", "files", "meta"):
                 if name in names:
                     db.execute(f"DROP TABLE {name}")
             db.executescript(SCHEMA + (FTS_SCHEMA if self.fts else ""))

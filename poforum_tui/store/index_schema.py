@@ -12,7 +12,7 @@ from pathlib import Path
 CACHE_DIR = ".poforum"
 """The sessions folder's hidden folder (store.save.HIDDEN_FOLDER), git-ignored by its own file."""
 INDEX_NAME = "index.sqlite"
-FORMAT = "poforum-index-5"
+FORMAT = "poforum-index-7"
 """Bumped whenever what the index stores changes: an index of another format is rebuilt."""
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,6 +29,7 @@ CREATE TABLE files (
 CREATE INDEX files_by_date ON files(date, name) WHERE error IS NULL;
 CREATE TABLE logs (name TEXT PRIMARY KEY, rows TEXT NOT NULL);
 CREATE TABLE previews (name TEXT PRIMARY KEY, facts TEXT NOT NULL);
+CREATE TABLE log_rows (key TEXT PRIMARY KEY, rows TEXT NOT NULL);
 CREATE TABLE items (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
