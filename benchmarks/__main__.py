@@ -114,8 +114,8 @@ def history_figures(
 ) -> list[Figure]:
     """Issue 18's rows: years of history, the light commands, idle CPU."""
     rows = history.light_command_figures(runs)
-    rows += history.sessions_startup_figures(
-        {"200": history_dir, "2,000": long_history}, max(3, runs // 2)
+    rows += history.sessions_startup_figures(  # as many samples as startup: the rows are close
+        {"200": history_dir, "2,000": long_history}, runs
     )
     rows.append(
         figure(
@@ -283,8 +283,8 @@ def main(argv: list[str] | None = None) -> int:
                 "the example PO sync",
                 "<= 1.5x",
                 lambda: asyncio.run(
-                    dependencies.screen_figure(
-                        (many_path, many), (sync_path, load(sync_path)), max(2, runs // 2)
+                    dependencies.screen_figure(  # noisy: as many samples as the board keys
+                        (many_path, many), (sync_path, load(sync_path)), runs
                     )
                 ),
                 limit_ratio=1.5,
