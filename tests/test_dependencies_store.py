@@ -7,6 +7,7 @@ import datetime as dt
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,7 @@ def sessions_with_records(draw) -> Session:
     )
 
 
+@pytest.mark.slow  # 150 generated sessions: the slow tier (make test-all, CI)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions_with_records())
 def test_any_session_with_dependencies_and_risks_round_trips(session: Session) -> None:

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -111,6 +112,7 @@ async def visit_every_screen(folder: Path, session: Session) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+@pytest.mark.slow  # a sweep of every screen: the slow tier (make test-all, CI)
 @given(sessions())
 def test_any_unicode_renders_on_every_screen(session: Session) -> None:
     folder = Path(tempfile.mkdtemp(prefix="poforum-hostile-"))

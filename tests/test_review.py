@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
@@ -55,6 +56,7 @@ class PokeScreen(SessionScreen):
         self.looked += 1
 
 
+@pytest.mark.slow  # every key on every screen: the slow tier (make test-all, CI)
 async def test_every_editing_key_on_every_screen_writes_nothing(sessions_dir: Path) -> None:
     path = sessions_dir / FORUM
     before = fingerprint(path)
