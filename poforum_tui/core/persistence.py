@@ -116,10 +116,14 @@ class Persistence:
         self._show_status()
         return session, read_only or lock is None
 
-    def close(self) -> None:
-        """Save what is unsaved (or rescue it to a copy), stop watching and unlock."""
+    def close(self) -> Path | None:
+        """Save what is unsaved (or rescue it to a copy), stop watching and unlock; the rescue
+        copy's path when one was written."""
+        rescued = None
         if self.disk is not None and self.unsaved and self.flush() != "saved":
-            self.rescue()
+            rescued = self.rescue()
+            if rescued is not None:
+                self.saved = self.core.session  # in the copy: nothing is left to write
         for timer in (self._retry, self._poll):
             if timer is not None:
                 timer.stop()
@@ -128,6 +132,7 @@ class Persistence:
             self._lock.release()
         self._lock = self.disk = self.path = self.holder = None
         self.saved, self.error, self.outside_error, self.read_only_reason = None, None, None, None
+        return rescued
 
     def take_over(self) -> bool:
         """Try to become the writer of a file opened read-only; True when this worked."""

@@ -156,9 +156,10 @@ class SessionCore:
                 timeout=12,
             )
 
-    def close(self) -> None:
-        """Save what is unsaved (or rescue it to a copy), stop watching, unlock."""
-        self.persistence.close()
+    def close(self) -> Path | None:
+        """Save what is unsaved (or rescue it to a copy), stop watching, unlock; the rescue
+        copy's path when one was written."""
+        return self.persistence.close()
 
     def save_on_stop_signals(self, stop: Callable[[int], object]) -> Callable[[], None]:
         """On SIGHUP/SIGTERM: save (or rescue), unlock, then `stop(exit_status)`; returns the

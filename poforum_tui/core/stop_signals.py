@@ -40,13 +40,7 @@ def save_on_stop_signals(core: SessionCore, stop: Callable[[int], object]) -> Ca
 
 
 def _stopped(core: SessionCore, signum: int, stop: Callable[[int], object]) -> None:
-    persistence = core.persistence
-    rescued = None
-    if persistence.disk is not None and persistence.unsaved and persistence.flush() != "saved":
-        rescued = persistence.rescue()
-        if rescued is not None:
-            persistence.saved = core.session  # rescued: close() has nothing left to write
-    core.close()
+    rescued = core.close()
     name = signal.Signals(signum).name
     where = f"; your changes are in {rescued}" if rescued else ""
     core.notice(f"Stopped by {name}{where}.", severity="warning")

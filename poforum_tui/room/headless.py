@@ -74,10 +74,7 @@ async def serve(
             loop.remove_signal_handler(signum)
         await room.stop()
         saved = core.flush()
-        rescued = core.persistence.rescue() if saved not in ("saved", None) else None
-        if rescued is not None:
-            core.persistence.saved = core.session  # in the rescue copy: nothing left to write
-        core.close()
+        rescued = core.close()  # when the save failed: the rescue copy
     if saved not in ("saved", None):
         where = f"; the room's changes are in {rescued}" if rescued else ""
         print(f"{path}: {saved}{where}", file=err)
