@@ -112,7 +112,13 @@ def awaiting_outcome(session: Session) -> list[Decision]:
 
 def is_overdue(decision: Decision, today: dt.date) -> bool:
     """Still open and due before `today` (for a session: its date)."""
-    return decision.status == "open" and decision.due is not None and decision.due < today
+    due = overdue_after(decision)
+    return due is not None and due < today
+
+
+def overdue_after(decision: Decision) -> dt.date | None:
+    """The day after which `decision` is overdue (its due date, while open), else None."""
+    return decision.due if decision.status == "open" else None
 
 
 def open_count(session: Session, kind: str | None = None) -> int:

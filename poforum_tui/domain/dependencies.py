@@ -194,8 +194,15 @@ def awaiting_outcome(session: Session) -> list[Dependency]:
 
 def is_overdue(dependency: Dependency, today: dt.date) -> bool:
     """Open and needed by a date before `today` (a sprint label is never overdue)."""
+    needed = overdue_after(dependency)
+    return needed is not None and needed < today
+
+
+def overdue_after(dependency: Dependency) -> dt.date | None:
+    """The day after which `dependency` is overdue (its needed-by date, while open; a sprint
+    label never is), else None."""
     needed = dependency.needed_by
-    return dependency.is_open and isinstance(needed, dt.date) and needed < today
+    return needed if dependency.is_open and isinstance(needed, dt.date) else None
 
 
 def is_urgent(dependency: Dependency, today: dt.date) -> bool:

@@ -49,6 +49,7 @@ class LogRow:
 
 def row_of(entry: LogEntry | DependencyEntry) -> LogRow:
     """The row of one folded log entry."""
+    from poforum_tui.domain import decisions, dependencies
     from poforum_tui.store.decision_log import DependencyEntry, dependency_text, status_label
 
     item: Decision | Dependency
@@ -57,13 +58,13 @@ def row_of(entry: LogEntry | DependencyEntry) -> LogRow:
         needed = dependency.needed_by
         due = needed.isoformat() if isinstance(needed, dt.date) else (needed or "-")
         kind, text, is_open = "dependency", dependency_text(dependency), dependency.is_open
-        after = due if is_open and isinstance(needed, dt.date) else None
+        after = dependencies.overdue_after(dependency)
     else:
         item = decision = entry.decision
         kind, text = decision.kind, decision.text
         due = decision.due.isoformat() if decision.due else "-"
         is_open = decision.status == "open"
-        after = due if is_open and decision.due else None
+        after = decisions.overdue_after(decision)
     return LogRow(
         date=entry.first_date.isoformat(),
         session=entry.first_title,
@@ -72,7 +73,7 @@ def row_of(entry: LogEntry | DependencyEntry) -> LogRow:
         is_open=is_open,
         owner=item.owner or "",
         due=due,
-        overdue_after=after,
+        overdue_after=after.isoformat() if after is not None else None,
         sessions=entry.sessions,
         text=text,
     )
