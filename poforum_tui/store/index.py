@@ -234,7 +234,7 @@ class SessionIndex:
             self.db.execute(
                 "INSERT INTO logs VALUES (?, ?)", (path.name, encode_logged(logged(session)))
             )
-            facts = json.dumps(preview_facts(session, path), ensure_ascii=False)
+            facts = json.dumps(preview_facts(session, path, raw), ensure_ascii=False)
             self.db.execute("INSERT INTO previews VALUES (?, ?)", (path.name, facts))
             self.db.executemany(
                 "INSERT INTO items (name, date, ord, kind, item_id, text, detail, folded) "

@@ -22,8 +22,11 @@ FOLLOWS_WARNING = "follows: "
 the only one looked at again when stored facts are shown (store/check.py)."""
 
 
-def preview_facts(session: Session, path: Path | None = None) -> dict[str, Any]:
-    """The preview's facts of `session` (JSON-serialisable: str, int, bool, lists, dicts)."""
+def preview_facts(
+    session: Session, path: Path | None = None, raw: bytes | None = None
+) -> dict[str, Any]:
+    """The preview's facts of `session` (JSON-serialisable: str, int, bool, lists, dicts);
+    `raw`, the file's bytes when already read, places its warnings without reading it again."""
     from poforum_tui.store.check import session_warnings
 
     board = session.board
@@ -43,7 +46,7 @@ def preview_facts(session: Session, path: Path | None = None) -> dict[str, Any]:
         "follows": session.follows,
         "warnings": [
             [problem.line, problem.col, problem.message]
-            for problem in session_warnings(session, path=path)
+            for problem in session_warnings(session, raw=raw, path=path)
         ],
         "agenda": [
             [item.status, item.minutes, item.spent_seconds, item.title] for item in session.agenda
